@@ -1,0 +1,50 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# sima - top-level entry points
+#
+#   make                build sima.ko against KDIR
+#   make demo           boot a VM with swtpm and show sima at work
+#   make check          every test; last line "N passed, N failed, N skipped"
+#
+# KDIR defaults to the running kernel's build tree, else the project's test
+# kernel (built once, cached in ~/.cache/sima). Kbuild holds the object list.
+
+KDIR ?= $(shell if [ -d /lib/modules/$$(uname -r)/build ]; then \
+		echo /lib/modules/$$(uname -r)/build; \
+	else echo "$$(scripts/kernel-test.sh)/build"; fi)
+
+modules:
+	$(MAKE) -C $(KDIR) M=$(CURDIR) W=1 modules
+
+clean:
+	$(MAKE) -C tests/unit clean
+	rm -rf build *.ko *.o *.mod *.mod.c .*.cmd modules.order Module.symvers \
+		src/*.o src/.*.cmd tests/kunit/*.o tests/kunit/.*.cmd
+
+deps:
+	scripts/deps.sh
+
+# Pieces of "make check", runnable alone.
+checkpatch:
+	scripts/checkpatch.sh
+
+unit:
+	$(MAKE) -s -C tests/unit
+
+build-test build-distro: build-%:
+	scripts/build.sh $*
+
+kunit: build-test
+	qemu/run --kernel test --export build/test/kunit -- tests/kunit/guest.sh
+
+e2e-test e2e-distro: e2e-%: build-%
+	qemu/run --kernel $* --export build/$*/e2e -- tests/e2e/run.sh
+
+check:
+	scripts/check.sh
+
+demo:
+	scripts/demo.sh
+
+.PHONY: modules clean deps checkpatch unit build-test build-distro kunit \
+	e2e-test e2e-distro check demo

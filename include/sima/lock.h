@@ -1,0 +1,10 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * sima - lock mode: once engaged, sima can no longer be unloaded
+ */
+#ifndef _SIMA_LOCK_H
+#define _SIMA_LOCK_H
+
+int sima_lock_engage(void);
+
+#endif /* _SIMA_LOCK_H */

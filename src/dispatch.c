@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * sima - the single entry point every hook reports to
+ *
+ * For now the engine only counts events per hook point; measurement and
+ * appraisal plug in here and may deny by returning an errno.
+ */
+
+#include <linux/percpu.h>
+
+#include "sima/event.h"
+
+const char *const sima_hook_names[SIMA_NR_HOOKS] = {
+#define SIMA_HOOK_DEF(id, name) name,
+#include "sima/hooks.def"
+#undef SIMA_HOOK_DEF
+};
+
+/*
+ * Per-CPU so that hooks on unrelated files never share a cache line;
+ * readers sum over all CPUs and may see a slightly stale total.
+ */
+static DEFINE_PER_CPU(u64, event_counts[SIMA_NR_HOOKS]);
+
+/**
+ * sima_dispatch - act on one integrity event
+ * @ev: what the hook saw
+ *
+ * Runs in the hooked function's context: it may sleep exactly where that
+ * function may (never for SIMA_EV_INODE_FREE or SIMA_EV_FILE_MPROTECT).
+ *
+ * Return: 0 to let the operation proceed, or a negative errno to deny it.
+ */
+int sima_dispatch(const struct sima_event *ev)
+{
+	this_cpu_inc(event_counts[ev->hook]);
+	return 0;
+}
+
+/**
+ * sima_event_count - events seen at one hook point since load
+ * @hook: the hook point
+ *
+ * Return: the sum over all CPUs.
+ */
+u64 sima_event_count(enum sima_hook_id hook)
+{
+	u64 sum = 0;
+	int cpu;
+
+	for_each_possible_cpu(cpu)
+		sum += per_cpu(event_counts[hook], cpu);
+	return sum;
+}

@@ -1,0 +1,574 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * sima - the hooked kernel functions and their wrappers
+ *
+ * Each wrapper stands at one IMA/EVM call site of Linux 6.1: it calls the
+ * original (so other LSMs decide first, as for native IMA), turns its
+ * arguments into one struct sima_event and lets sima_dispatch() decide.
+ * Where native IMA runs before the function's own work (file free, inode
+ * free) the event comes first.
+ *
+ * Locks held by the callers, per hook: security_file_mprotect under
+ * mmap_write_lock; setxattr, removexattr, setattr and their post hooks
+ * under the inode's i_rwsem; security_inode_free possibly from reclaim.
+ * Everything else runs in plain process context.
+ *
+ * Built with -fno-optimize-sibling-calls: a tail call to the original
+ * would reach it with the kernel caller's return address, and the ftrace
+ * thunk would redirect it back here forever.
+ */
+
+#include <linux/binfmts.h>
+#include <linux/cred.h>
+#include <linux/fs.h>
+#include <linux/kexec.h>
+#include <linux/mm.h>
+#include <linux/mount.h>
+#include <linux/personality.h>
+#include <linux/sched.h>
+
+#include "sima/classify.h"
+#include "sima/event.h"
+#include "sima/hook.h"
+
+/*
+ * Mirror of fs/internal.h:struct open_flags (unchanged 5.6 - 6.12); only
+ * acc_mode is read, the MAY_* mask native IMA's FILE_CHECK receives.
+ */
+struct sima_open_flags {
+	int open_flag;
+	umode_t mode;
+	int acc_mode;
+	int intent;
+	int lookup_flags;
+};
+
+/* Cleared first on unload: wrappers keep calling the original, silently. */
+bool sima_hooks_live;
+
+static int (*orig_security_bprm_check)(struct linux_binprm *bprm);
+static int (*orig_security_mmap_file)(struct file *file, unsigned long prot,
+				      unsigned long flags);
+static int (*orig_security_file_mprotect)(struct vm_area_struct *vma,
+					  unsigned long reqprot,
+					  unsigned long prot);
+static struct file *(*orig_do_filp_open)(int dfd, struct filename *pathname,
+					 const struct sima_open_flags *op);
+static struct file *(*orig_do_file_open_root)(const struct path *root,
+					      const char *name,
+					      const struct sima_open_flags *op);
+static void (*orig___fput)(struct file *file);
+static int (*orig_security_kernel_read_file)(struct file *file,
+					     enum kernel_read_file_id id,
+					     bool contents);
+static int (*orig_security_kernel_post_read_file)(struct file *file,
+						  char *buf, loff_t size,
+						  enum kernel_read_file_id id);
+static int (*orig_security_kernel_load_data)(enum kernel_load_data_id id,
+					     bool contents);
+static int (*orig_security_kernel_post_load_data)(char *buf, loff_t size,
+						  enum kernel_load_data_id id,
+						  char *description);
+static void *(*orig_arch_kexec_kernel_image_load)(struct kimage *image);
+static int (*orig_security_inode_setxattr)(struct user_namespace *mnt_userns,
+					   struct dentry *dentry,
+					   const char *name, const void *value,
+					   size_t size, int flags);
+static void (*orig_security_inode_post_setxattr)(struct dentry *dentry,
+						 const char *name,
+						 const void *value,
+						 size_t size, int flags);
+static int (*orig_security_inode_removexattr)(struct user_namespace *mnt_userns,
+					      struct dentry *dentry,
+					      const char *name);
+static int (*orig___vfs_removexattr_locked)(struct user_namespace *mnt_userns,
+					    struct dentry *dentry,
+					    const char *name,
+					    struct inode **delegated_inode);
+static int (*orig_security_inode_setattr)(struct user_namespace *mnt_userns,
+					  struct dentry *dentry,
+					  struct iattr *attr);
+static int (*orig_notify_change)(struct user_namespace *mnt_userns,
+				 struct dentry *dentry, struct iattr *attr,
+				 struct inode **delegated_inode);
+static int (*orig_vfs_tmpfile)(struct user_namespace *mnt_userns,
+			       const struct path *parentpath,
+			       struct file *file, umode_t mode);
+static int (*orig_do_mknodat)(int dfd, struct filename *name, umode_t mode,
+			      unsigned int dev);
+static void (*orig_security_inode_free)(struct inode *inode);
+
+/* A regular file opened for real: the only files IMA looks at. */
+static bool is_reg_file(const struct file *file)
+{
+	return !(file->f_mode & FMODE_PATH) && S_ISREG(file_inode(file)->i_mode);
+}
+
+static int file_event(enum sima_hook_id hook, enum sima_func func,
+		      struct file *file, int mask)
+{
+	struct sima_event ev = {
+		.hook = hook,
+		.func = func,
+		.mask = mask,
+		.cred = current_cred(),
+		.file = file,
+		.inode = file_inode(file),
+	};
+
+	return sima_dispatch(&ev);
+}
+
+static int dentry_event(enum sima_hook_id hook, struct dentry *dentry,
+			const char *name, const void *value, size_t size,
+			const struct iattr *attr)
+{
+	struct sima_event ev = {
+		.hook = hook,
+		.cred = current_cred(),
+		.dentry = dentry,
+		.inode = d_backing_inode(dentry),
+		.xattr_name = name,
+		.xattr_value = value,
+		.xattr_size = size,
+		.attr = attr,
+	};
+
+	return sima_dispatch(&ev);
+}
+
+static int sima_hook_security_bprm_check(struct linux_binprm *bprm)
+{
+	int ret;
+
+	sima_hook_enter();
+	ret = orig_security_bprm_check(bprm);
+	if (!ret && sima_hook_active())
+		ret = file_event(SIMA_EV_BPRM_CHECK, SIMA_FUNC_BPRM_CHECK,
+				 bprm->file, MAY_EXEC);
+	sima_hook_exit();
+	return ret;
+}
+
+static unsigned int mmap_facts(const struct file *file)
+{
+	unsigned int flags = 0;
+
+	if (current->personality & READ_IMPLIES_EXEC)
+		flags |= SIMA_MMAP_READ_IMPLIES_EXEC;
+	if (file) {
+		const struct vfsmount *mnt = file->f_path.mnt;
+
+		flags |= SIMA_MMAP_HAS_FILE;
+		/* path_noexec(), which is not exported */
+		if ((mnt->mnt_flags & MNT_NOEXEC) ||
+		    (mnt->mnt_sb->s_iflags & SB_I_NOEXEC))
+			flags |= SIMA_MMAP_NOEXEC_MOUNT;
+	}
+	return flags;
+}
+
+static int sima_hook_security_mmap_file(struct file *file, unsigned long prot,
+					unsigned long flags)
+{
+	int ret;
+
+	sima_hook_enter();
+	ret = orig_security_mmap_file(file, prot, flags);
+	if (!ret && sima_hook_active() &&
+	    sima_mmap_is_exec(prot, mmap_facts(file)))
+		ret = file_event(SIMA_EV_MMAP_FILE, SIMA_FUNC_MMAP_CHECK,
+				 file, MAY_EXEC);
+	sima_hook_exit();
+	return ret;
+}
+
+/* Under mmap_write_lock: the dispatcher may only use cached state here. */
+static int sima_hook_security_file_mprotect(struct vm_area_struct *vma,
+					    unsigned long reqprot,
+					    unsigned long prot)
+{
+	int ret;
+
+	sima_hook_enter();
+	ret = orig_security_file_mprotect(vma, reqprot, prot);
+	if (!ret && sima_hook_active() &&
+	    sima_mprotect_adds_exec(prot, vma->vm_flags & VM_EXEC,
+				    vma->vm_file))
+		ret = file_event(SIMA_EV_FILE_MPROTECT, SIMA_FUNC_MMAP_CHECK,
+				 vma->vm_file, MAY_EXEC);
+	sima_hook_exit();
+	return ret;
+}
+
+/* FILE_CHECK after a successful open; a denial closes the file again. */
+static struct file *file_check(struct file *file,
+			       const struct sima_open_flags *op)
+{
+	int ret;
+
+	if (IS_ERR(file) || !sima_hook_active() || !is_reg_file(file))
+		return file;
+	ret = file_event(SIMA_EV_FILE_OPEN, SIMA_FUNC_FILE_CHECK, file,
+			 sima_open_mask(op->acc_mode));
+	if (ret) {
+		fput(file);
+		return ERR_PTR(ret);
+	}
+	return file;
+}
+
+static struct file *sima_hook_do_filp_open(int dfd, struct filename *pathname,
+					   const struct sima_open_flags *op)
+{
+	struct file *file;
+
+	sima_hook_enter();
+	file = file_check(orig_do_filp_open(dfd, pathname, op), op);
+	sima_hook_exit();
+	return file;
+}
+
+static struct file *sima_hook_do_file_open_root(const struct path *root,
+						const char *name,
+						const struct sima_open_flags *op)
+{
+	struct file *file;
+
+	sima_hook_enter();
+	file = file_check(orig_do_file_open_root(root, name, op), op);
+	sima_hook_exit();
+	return file;
+}
+
+/* Before ->release, like ima_file_free(): the file is still whole. */
+static void sima_hook___fput(struct file *file)
+{
+	sima_hook_enter();
+	if (sima_hook_active() && (file->f_mode & FMODE_OPENED) &&
+	    is_reg_file(file))
+		file_event(SIMA_EV_FILE_FREE, SIMA_FUNC_NONE, file, 0);
+	orig___fput(file);
+	sima_hook_exit();
+}
+
+static int sima_hook_security_kernel_read_file(struct file *file,
+					       enum kernel_read_file_id id,
+					       bool contents)
+{
+	int ret;
+
+	sima_hook_enter();
+	ret = orig_security_kernel_read_file(file, id, contents);
+	if (!ret && sima_hook_active()) {
+		struct sima_event ev = {
+			.hook = SIMA_EV_READ_FILE,
+			.func = sima_read_id_func(id),
+			.mask = MAY_READ,
+			.cred = current_cred(),
+			.file = file,
+			.inode = file ? file_inode(file) : NULL,
+			.id = id,
+			.contents = contents,
+		};
+
+		ret = sima_dispatch(&ev);
+	}
+	sima_hook_exit();
+	return ret;
+}
+
+static int sima_hook_security_kernel_post_read_file(struct file *file,
+						    char *buf, loff_t size,
+						    enum kernel_read_file_id id)
+{
+	int ret;
+
+	sima_hook_enter();
+	ret = orig_security_kernel_post_read_file(file, buf, size, id);
+	if (!ret && sima_hook_active()) {
+		struct sima_event ev = {
+			.hook = SIMA_EV_POST_READ_FILE,
+			.func = sima_read_id_func(id),
+			.mask = MAY_READ,
+			.cred = current_cred(),
+			.file = file,
+			.inode = file ? file_inode(file) : NULL,
+			.buf = buf,
+			.size = size,
+			.id = id,
+		};
+
+		ret = sima_dispatch(&ev);
+	}
+	sima_hook_exit();
+	return ret;
+}
+
+static int sima_hook_security_kernel_load_data(enum kernel_load_data_id id,
+					       bool contents)
+{
+	int ret;
+
+	sima_hook_enter();
+	ret = orig_security_kernel_load_data(id, contents);
+	if (!ret && sima_hook_active()) {
+		struct sima_event ev = {
+			.hook = SIMA_EV_LOAD_DATA,
+			.func = sima_load_id_func(id),
+			.cred = current_cred(),
+			.id = id,
+			.contents = contents,
+		};
+
+		ret = sima_dispatch(&ev);
+	}
+	sima_hook_exit();
+	return ret;
+}
+
+static int sima_hook_security_kernel_post_load_data(char *buf, loff_t size,
+						    enum kernel_load_data_id id,
+						    char *description)
+{
+	int ret;
+
+	sima_hook_enter();
+	ret = orig_security_kernel_post_load_data(buf, size, id, description);
+	if (!ret && sima_hook_active()) {
+		struct sima_event ev = {
+			.hook = SIMA_EV_POST_LOAD_DATA,
+			.func = sima_load_id_func(id),
+			.cred = current_cred(),
+			.buf = buf,
+			.size = size,
+			.id = id,
+		};
+
+		ret = sima_dispatch(&ev);
+	}
+	sima_hook_exit();
+	return ret;
+}
+
+/*
+ * kexec_file_load() measures the command line just before it asks the
+ * image loader to load: the same point, with the command line in place.
+ * The event is measure-only, so the dispatcher cannot refuse it.
+ */
+static void *sima_hook_arch_kexec_kernel_image_load(struct kimage *image)
+{
+	void *ret;
+
+	sima_hook_enter();
+	if (sima_hook_active()) {
+		struct sima_event ev = {
+			.hook = SIMA_EV_KEXEC_CMDLINE,
+			.func = SIMA_FUNC_KEXEC_CMDLINE,
+			.cred = current_cred(),
+			.buf = image->cmdline_buf,
+			.size = image->cmdline_buf_len,
+		};
+
+		sima_dispatch(&ev);
+	}
+	ret = orig_arch_kexec_kernel_image_load(image);
+	sima_hook_exit();
+	return ret;
+}
+
+static int sima_hook_security_inode_setxattr(struct user_namespace *mnt_userns,
+					     struct dentry *dentry,
+					     const char *name,
+					     const void *value, size_t size,
+					     int flags)
+{
+	int ret;
+
+	sima_hook_enter();
+	ret = orig_security_inode_setxattr(mnt_userns, dentry, name, value,
+					   size, flags);
+	if (!ret && sima_hook_active())
+		ret = dentry_event(SIMA_EV_SETXATTR, dentry, name, value, size,
+				   NULL);
+	sima_hook_exit();
+	return ret;
+}
+
+static void sima_hook_security_inode_post_setxattr(struct dentry *dentry,
+						   const char *name,
+						   const void *value,
+						   size_t size, int flags)
+{
+	sima_hook_enter();
+	orig_security_inode_post_setxattr(dentry, name, value, size, flags);
+	if (sima_hook_active())
+		dentry_event(SIMA_EV_POST_SETXATTR, dentry, name, value, size,
+			     NULL);
+	sima_hook_exit();
+}
+
+static int
+sima_hook_security_inode_removexattr(struct user_namespace *mnt_userns,
+				     struct dentry *dentry, const char *name)
+{
+	int ret;
+
+	sima_hook_enter();
+	ret = orig_security_inode_removexattr(mnt_userns, dentry, name);
+	if (!ret && sima_hook_active())
+		ret = dentry_event(SIMA_EV_REMOVEXATTR, dentry, name, NULL, 0,
+				   NULL);
+	sima_hook_exit();
+	return ret;
+}
+
+static int sima_hook___vfs_removexattr_locked(struct user_namespace *mnt_userns,
+					      struct dentry *dentry,
+					      const char *name,
+					      struct inode **delegated_inode)
+{
+	int ret;
+
+	sima_hook_enter();
+	ret = orig___vfs_removexattr_locked(mnt_userns, dentry, name,
+					    delegated_inode);
+	if (!ret && sima_hook_active())
+		dentry_event(SIMA_EV_POST_REMOVEXATTR, dentry, name, NULL, 0,
+			     NULL);
+	sima_hook_exit();
+	return ret;
+}
+
+static int sima_hook_security_inode_setattr(struct user_namespace *mnt_userns,
+					    struct dentry *dentry,
+					    struct iattr *attr)
+{
+	int ret;
+
+	sima_hook_enter();
+	ret = orig_security_inode_setattr(mnt_userns, dentry, attr);
+	if (!ret && sima_hook_active())
+		ret = dentry_event(SIMA_EV_SETATTR, dentry, NULL, NULL, 0, attr);
+	sima_hook_exit();
+	return ret;
+}
+
+static int sima_hook_notify_change(struct user_namespace *mnt_userns,
+				   struct dentry *dentry, struct iattr *attr,
+				   struct inode **delegated_inode)
+{
+	int ret;
+
+	sima_hook_enter();
+	ret = orig_notify_change(mnt_userns, dentry, attr, delegated_inode);
+	if (!ret && sima_hook_active())
+		dentry_event(SIMA_EV_POST_SETATTR, dentry, NULL, NULL, 0, attr);
+	sima_hook_exit();
+	return ret;
+}
+
+static int sima_hook_vfs_tmpfile(struct user_namespace *mnt_userns,
+				 const struct path *parentpath,
+				 struct file *file, umode_t mode)
+{
+	int ret;
+
+	sima_hook_enter();
+	ret = orig_vfs_tmpfile(mnt_userns, parentpath, file, mode);
+	if (!ret && sima_hook_active())
+		file_event(SIMA_EV_POST_TMPFILE, SIMA_FUNC_FILE_CHECK, file, 0);
+	sima_hook_exit();
+	return ret;
+}
+
+static int sima_hook_do_mknodat(int dfd, struct filename *name, umode_t mode,
+				unsigned int dev)
+{
+	int ret;
+
+	sima_hook_enter();
+	ret = orig_do_mknodat(dfd, name, mode, dev);
+	if (!ret && sima_hook_active()) {
+		struct sima_event ev = {
+			.hook = SIMA_EV_POST_MKNOD,
+			.cred = current_cred(),
+		};
+
+		sima_dispatch(&ev);
+	}
+	sima_hook_exit();
+	return ret;
+}
+
+/* May run from reclaim: the dispatcher must neither sleep nor allocate. */
+static void sima_hook_security_inode_free(struct inode *inode)
+{
+	sima_hook_enter();
+	if (sima_hook_active()) {
+		struct sima_event ev = {
+			.hook = SIMA_EV_INODE_FREE,
+			.inode = inode,
+		};
+
+		sima_dispatch(&ev);
+	}
+	orig_security_inode_free(inode);
+	sima_hook_exit();
+}
+
+#define HOOK(fn) SIMA_HOOK(#fn, sima_hook_##fn, &orig_##fn)
+
+/* Hottest first: the ftrace thunk scans this table in order. */
+static struct sima_hook sima_hook_table[] = {
+	HOOK(security_inode_free),
+	HOOK(__fput),
+	HOOK(do_filp_open),
+	HOOK(security_mmap_file),
+	HOOK(security_bprm_check),
+	HOOK(notify_change),
+	HOOK(security_inode_setattr),
+	HOOK(security_file_mprotect),
+	HOOK(security_inode_setxattr),
+	HOOK(security_inode_post_setxattr),
+	HOOK(security_inode_removexattr),
+	HOOK(__vfs_removexattr_locked),
+	HOOK(vfs_tmpfile),
+	HOOK(do_mknodat),
+	HOOK(do_file_open_root),
+	HOOK(security_kernel_read_file),
+	HOOK(security_kernel_post_read_file),
+	HOOK(security_kernel_load_data),
+	HOOK(security_kernel_post_load_data),
+	HOOK(arch_kexec_kernel_image_load),
+};
+
+static struct sima_hook_set sima_hooks = {
+	.hooks = sima_hook_table,
+	.nr = ARRAY_SIZE(sima_hook_table),
+};
+
+/**
+ * sima_hooks_init - hook every IMA/EVM call site and start reporting
+ *
+ * Return: 0, or the error of sima_hooks_install() (already reported).
+ */
+int sima_hooks_init(void)
+{
+	int err;
+
+	err = sima_hooks_install(&sima_hooks);
+	if (!err)
+		WRITE_ONCE(sima_hooks_live, true);
+	return err;
+}
+
+/**
+ * sima_hooks_exit - unhook every call site; returns once no task is inside
+ */
+void sima_hooks_exit(void)
+{
+	/* Wrappers still running keep calling the original, silently. */
+	WRITE_ONCE(sima_hooks_live, false);
+	sima_hooks_remove(&sima_hooks);
+}

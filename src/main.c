@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * sima - stacked IMA: module load and unload
+ *
+ * Subsystems start in dependency order and stop in reverse. The hooks go
+ * last on load and first on unload, so that no event ever reaches a part
+ * of sima that is not there.
+ */
+
+#include <linux/module.h>
+
+#include "sima/fs.h"
+#include "sima/hook.h"
+#include "sima/lock.h"
+
+static bool lock;
+module_param(lock, bool, 0444);
+MODULE_PARM_DESC(lock, "Make sima impossible to unload, rmmod -f included (default: 0)");
+
+static int __init sima_init(void)
+{
+	int err;
+
+	err = sima_kallsyms_init();
+	if (err)
+		return err;
+	err = sima_fs_init();
+	if (err)
+		return err;
+	err = sima_hooks_init();
+	if (err)
+		goto err_fs;
+	if (lock) {
+		err = sima_lock_engage();
+		if (err)
+			goto err_hooks;
+	}
+	pr_info("loaded\n");
+	return 0;
+
+err_hooks:
+	sima_hooks_exit();
+err_fs:
+	sima_fs_exit();
+	return err;
+}
+
+static void __exit sima_exit(void)
+{
+	/* No new opener of sima's files; open ones pin the module. */
+	sima_fs_exit();
+	sima_hooks_exit();
+	pr_info("unloaded\n");
+}
+
+module_init(sima_init);
+module_exit(sima_exit);
+
+MODULE_DESCRIPTION("sima: IMA/EVM integrity engine as a loadable module");
+MODULE_LICENSE("GPL");
