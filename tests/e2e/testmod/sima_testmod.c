@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * sima_testmod - a tiny module for the sima end-to-end tests
+ *
+ * Loading and unloading it exercises finit_module/init_module.  Writing a
+ * firmware name to /sys/module/sima_testmod/parameters/load_fw makes it
+ * call request_firmware() for that name on behalf of a root device
+ * registered at init; the write returns 0 on success or the error of
+ * request_firmware().
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/device.h>
+#include <linux/err.h>
+#include <linux/firmware.h>
+#include <linux/module.h>
+#include <linux/moduleparam.h>
+#include <linux/mutex.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+
+/* The device firmware is requested for; NULL outside init..exit. */
+static struct device *testmod_dev;
+/* Protects @testmod_dev against a parameter write racing with exit. */
+static DEFINE_MUTEX(testmod_lock);
+
+static int load_fw_set(const char *val, const struct kernel_param *kp)
+{
+	const struct firmware *fw;
+	char *name;
+	int ret;
+
+	name = kstrdup(val, GFP_KERNEL);
+	if (!name)
+		return -ENOMEM;
+	strim(name);
+
+	mutex_lock(&testmod_lock);
+	if (!testmod_dev) {
+		ret = -ENODEV;
+		goto out_unlock;
+	}
+	ret = request_firmware(&fw, name, testmod_dev);
+	if (!ret) {
+		pr_info("loaded firmware %s (%zu bytes)\n", name, fw->size);
+		release_firmware(fw);
+	}
+out_unlock:
+	mutex_unlock(&testmod_lock);
+	kfree(name);
+	return ret;
+}
+
+static const struct kernel_param_ops load_fw_ops = {
+	.set = load_fw_set,
+};
+
+module_param_cb(load_fw, &load_fw_ops, NULL, 0200);
+MODULE_PARM_DESC(load_fw, "write a firmware name to request_firmware() it");
+
+static int __init sima_testmod_init(void)
+{
+	struct device *dev;
+
+	dev = root_device_register("sima_testmod");
+	if (IS_ERR(dev))
+		return PTR_ERR(dev);
+	mutex_lock(&testmod_lock);
+	testmod_dev = dev;
+	mutex_unlock(&testmod_lock);
+	return 0;
+}
+
+static void __exit sima_testmod_exit(void)
+{
+	struct device *dev;
+
+	mutex_lock(&testmod_lock);
+	dev = testmod_dev;
+	testmod_dev = NULL;
+	mutex_unlock(&testmod_lock);
+	root_device_unregister(dev);
+}
+
+module_init(sima_testmod_init);
+module_exit(sima_testmod_exit);
+
+MODULE_DESCRIPTION("sima e2e test helper: module and firmware loading");
+MODULE_LICENSE("GPL");
