@@ -13,6 +13,7 @@
 #include <linux/kallsyms.h>
 #include <linux/module.h>
 #include <linux/rcupdate.h>
+#include <linux/slab.h>
 
 #include "sima/hook.h"
 
@@ -62,31 +63,33 @@ static long inflight_sum(void)
 }
 
 /*
- * Used only to find the culprit when registration reports -EBUSY; its
- * thunk never redirects since its set is empty.
- */
-static struct sima_hook_set busy_probe = {
-	.ops = { .func = sima_ftrace_thunk, .flags = SIMA_FTRACE_FLAGS },
-};
-
-/*
  * Name the target another IPMODIFY user (livepatch, a kprobe with a post
- * handler, another security module) already owns.
+ * handler, another security module) already owns, by trying each target
+ * alone. Each try needs a fresh ops: ftrace_free_filter() leaves dangling
+ * hash pointers behind, so an ops is never reused. The probes' thunk
+ * cannot redirect anything: their sets are empty.
  */
 static void report_busy_targets(const struct sima_hook *hooks,
 				unsigned int nr)
 {
+	struct sima_hook_set *probe;
 	unsigned int i;
 
 	for (i = 0; i < nr; i++) {
-		if (ftrace_set_filter_ip(&busy_probe.ops, hooks[i].addr, 0, 0))
-			continue;
-		if (register_ftrace_function(&busy_probe.ops) == -EBUSY)
-			pr_err("hook target %s is already modified by another ftrace user\n",
-			       hooks[i].name);
-		else
-			unregister_ftrace_function(&busy_probe.ops);
-		ftrace_free_filter(&busy_probe.ops);
+		probe = kzalloc(sizeof(*probe), GFP_KERNEL);
+		if (!probe)
+			return;
+		probe->ops.func = sima_ftrace_thunk;
+		probe->ops.flags = SIMA_FTRACE_FLAGS;
+		if (!ftrace_set_filter_ip(&probe->ops, hooks[i].addr, 0, 0)) {
+			if (register_ftrace_function(&probe->ops) == -EBUSY)
+				pr_err("hook target %s is already modified by another ftrace user\n",
+				       hooks[i].name);
+			else
+				unregister_ftrace_function(&probe->ops);
+		}
+		ftrace_free_filter(&probe->ops);
+		kfree(probe);
 	}
 }
 

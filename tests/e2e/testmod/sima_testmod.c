@@ -7,12 +7,17 @@
  * call request_firmware() for that name on behalf of a root device
  * registered at init; the write returns 0 on success or the error of
  * request_firmware().
+ *
+ * Loaded with kprobe_post=SYMBOL it puts a kprobe with a post handler on
+ * SYMBOL for its lifetime: on an ftrace location such a kprobe modifies
+ * the IP (IPMODIFY), as livepatch does, so sima cannot hook SYMBOL then.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/device.h>
 #include <linux/err.h>
 #include <linux/firmware.h>
+#include <linux/kprobes.h>
 #include <linux/module.h>
 #include <linux/moduleparam.h>
 #include <linux/mutex.h>
@@ -58,13 +63,38 @@ static const struct kernel_param_ops load_fw_ops = {
 module_param_cb(load_fw, &load_fw_ops, NULL, 0200);
 MODULE_PARM_DESC(load_fw, "write a firmware name to request_firmware() it");
 
+static char *kprobe_post;
+module_param(kprobe_post, charp, 0444);
+MODULE_PARM_DESC(kprobe_post, "symbol to hold a kprobe with a post handler on");
+
+static void post_handler(struct kprobe *p, struct pt_regs *regs,
+			 unsigned long flags)
+{
+}
+
+static struct kprobe post_probe = {
+	.post_handler = post_handler,
+};
+
 static int __init sima_testmod_init(void)
 {
 	struct device *dev;
+	int err;
 
+	if (kprobe_post) {
+		post_probe.symbol_name = kprobe_post;
+		err = register_kprobe(&post_probe);
+		if (err) {
+			pr_err("kprobe on %s: %d\n", kprobe_post, err);
+			return err;
+		}
+	}
 	dev = root_device_register("sima_testmod");
-	if (IS_ERR(dev))
+	if (IS_ERR(dev)) {
+		if (kprobe_post)
+			unregister_kprobe(&post_probe);
 		return PTR_ERR(dev);
+	}
 	mutex_lock(&testmod_lock);
 	testmod_dev = dev;
 	mutex_unlock(&testmod_lock);
@@ -80,6 +110,8 @@ static void __exit sima_testmod_exit(void)
 	testmod_dev = NULL;
 	mutex_unlock(&testmod_lock);
 	root_device_unregister(dev);
+	if (kprobe_post)
+		unregister_kprobe(&post_probe);
 }
 
 module_init(sima_testmod_init);
