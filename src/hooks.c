@@ -137,6 +137,27 @@ static int dentry_event(enum sima_hook_id hook, struct dentry *dentry,
 	return sima_dispatch(&ev);
 }
 
+/* Module, firmware, kexec and policy loads: by file or from a buffer. */
+static int data_event(enum sima_hook_id hook, enum sima_func func,
+		      struct file *file, const void *buf, loff_t size, int id,
+		      bool contents)
+{
+	struct sima_event ev = {
+		.hook = hook,
+		.func = func,
+		.mask = file ? MAY_READ : 0,
+		.cred = current_cred(),
+		.file = file,
+		.inode = file ? file_inode(file) : NULL,
+		.buf = buf,
+		.size = size,
+		.id = id,
+		.contents = contents,
+	};
+
+	return sima_dispatch(&ev);
+}
+
 static int sima_hook_security_bprm_check(struct linux_binprm *bprm)
 {
 	int ret;
@@ -260,20 +281,9 @@ static int sima_hook_security_kernel_read_file(struct file *file,
 
 	sima_hook_enter();
 	ret = orig_security_kernel_read_file(file, id, contents);
-	if (!ret && sima_hook_active()) {
-		struct sima_event ev = {
-			.hook = SIMA_EV_READ_FILE,
-			.func = sima_read_id_func(id),
-			.mask = MAY_READ,
-			.cred = current_cred(),
-			.file = file,
-			.inode = file ? file_inode(file) : NULL,
-			.id = id,
-			.contents = contents,
-		};
-
-		ret = sima_dispatch(&ev);
-	}
+	if (!ret && sima_hook_active())
+		ret = data_event(SIMA_EV_READ_FILE, sima_read_id_func(id), file,
+				 NULL, 0, id, contents);
 	sima_hook_exit();
 	return ret;
 }
@@ -286,21 +296,9 @@ static int sima_hook_security_kernel_post_read_file(struct file *file,
 
 	sima_hook_enter();
 	ret = orig_security_kernel_post_read_file(file, buf, size, id);
-	if (!ret && sima_hook_active()) {
-		struct sima_event ev = {
-			.hook = SIMA_EV_POST_READ_FILE,
-			.func = sima_read_id_func(id),
-			.mask = MAY_READ,
-			.cred = current_cred(),
-			.file = file,
-			.inode = file ? file_inode(file) : NULL,
-			.buf = buf,
-			.size = size,
-			.id = id,
-		};
-
-		ret = sima_dispatch(&ev);
-	}
+	if (!ret && sima_hook_active())
+		ret = data_event(SIMA_EV_POST_READ_FILE, sima_read_id_func(id),
+				 file, buf, size, id, true);
 	sima_hook_exit();
 	return ret;
 }
@@ -312,17 +310,9 @@ static int sima_hook_security_kernel_load_data(enum kernel_load_data_id id,
 
 	sima_hook_enter();
 	ret = orig_security_kernel_load_data(id, contents);
-	if (!ret && sima_hook_active()) {
-		struct sima_event ev = {
-			.hook = SIMA_EV_LOAD_DATA,
-			.func = sima_load_id_func(id),
-			.cred = current_cred(),
-			.id = id,
-			.contents = contents,
-		};
-
-		ret = sima_dispatch(&ev);
-	}
+	if (!ret && sima_hook_active())
+		ret = data_event(SIMA_EV_LOAD_DATA, sima_load_id_func(id), NULL,
+				 NULL, 0, id, contents);
 	sima_hook_exit();
 	return ret;
 }
@@ -335,18 +325,9 @@ static int sima_hook_security_kernel_post_load_data(char *buf, loff_t size,
 
 	sima_hook_enter();
 	ret = orig_security_kernel_post_load_data(buf, size, id, description);
-	if (!ret && sima_hook_active()) {
-		struct sima_event ev = {
-			.hook = SIMA_EV_POST_LOAD_DATA,
-			.func = sima_load_id_func(id),
-			.cred = current_cred(),
-			.buf = buf,
-			.size = size,
-			.id = id,
-		};
-
-		ret = sima_dispatch(&ev);
-	}
+	if (!ret && sima_hook_active())
+		ret = data_event(SIMA_EV_POST_LOAD_DATA, sima_load_id_func(id),
+				 NULL, buf, size, id, true);
 	sima_hook_exit();
 	return ret;
 }
@@ -361,17 +342,9 @@ static void *sima_hook_arch_kexec_kernel_image_load(struct kimage *image)
 	void *ret;
 
 	sima_hook_enter();
-	if (sima_hook_active()) {
-		struct sima_event ev = {
-			.hook = SIMA_EV_KEXEC_CMDLINE,
-			.func = SIMA_FUNC_KEXEC_CMDLINE,
-			.cred = current_cred(),
-			.buf = image->cmdline_buf,
-			.size = image->cmdline_buf_len,
-		};
-
-		sima_dispatch(&ev);
-	}
+	if (sima_hook_active())
+		data_event(SIMA_EV_KEXEC_CMDLINE, SIMA_FUNC_KEXEC_CMDLINE, NULL,
+			   image->cmdline_buf, image->cmdline_buf_len, 0, true);
 	ret = orig_arch_kexec_kernel_image_load(image);
 	sima_hook_exit();
 	return ret;
