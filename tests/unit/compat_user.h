@@ -56,4 +56,6 @@ enum kernel_load_data_id {
 	LOADING_MAX_ID
 };
 
+#include "compat_user_extra.h"
+
 #endif /* _SIMA_COMPAT_USER_H */
