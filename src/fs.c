@@ -14,6 +14,7 @@
 
 #include "sima/event.h"
 #include "sima/fs.h"
+#include "sima/policy_active.h"
 
 static struct dentry *sima_dir;
 static struct dentry *ima_link;
@@ -50,6 +51,10 @@ int sima_fs_init(void)
 		goto err_dir;
 	}
 
+	err = sima_policy_fs_init(sima_dir);
+	if (err)
+		goto err_counts;
+
 	ima_link = securityfs_create_symlink("ima", NULL, "sima", NULL);
 	if (IS_ERR(ima_link)) {
 		err = PTR_ERR(ima_link);
@@ -61,6 +66,8 @@ int sima_fs_init(void)
 	return 0;
 
 err_files:
+	sima_policy_fs_exit();
+err_counts:
 	securityfs_remove(hook_counts);
 err_dir:
 	securityfs_remove(sima_dir);
@@ -73,6 +80,7 @@ err_dir:
 void sima_fs_exit(void)
 {
 	securityfs_remove(ima_link);
+	sima_policy_fs_exit();
 	securityfs_remove(hook_counts);
 	securityfs_remove(sima_dir);
 }

@@ -12,6 +12,7 @@
 #include "sima/fs.h"
 #include "sima/hook.h"
 #include "sima/lock.h"
+#include "sima/policy_active.h"
 
 static bool lock;
 module_param(lock, bool, 0444);
@@ -24,9 +25,12 @@ static int __init sima_init(void)
 	err = sima_kallsyms_init();
 	if (err)
 		return err;
-	err = sima_fs_init();
+	err = sima_policy_init();
 	if (err)
 		return err;
+	err = sima_fs_init();
+	if (err)
+		goto err_policy;
 	err = sima_hooks_init();
 	if (err)
 		goto err_fs;
@@ -42,6 +46,8 @@ err_hooks:
 	sima_hooks_exit();
 err_fs:
 	sima_fs_exit();
+err_policy:
+	sima_policy_exit();
 	return err;
 }
 
@@ -50,6 +56,7 @@ static void __exit sima_exit(void)
 	/* No new opener of sima's files; open ones pin the module. */
 	sima_fs_exit();
 	sima_hooks_exit();
+	sima_policy_exit();
 	pr_info("unloaded\n");
 }
 

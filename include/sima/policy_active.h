@@ -1,0 +1,89 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * sima - the active IMA policy: what hooks ask, and how it is replaced
+ *
+ * One immutable struct sima_policy is active at a time, behind an RCU
+ * pointer. Hooks ask sima_policy_wants() (lock-free, a bit test) whether
+ * their func matters at all, then sima_policy_match() for the decision.
+ * A policy load builds a whole new object and swaps it in, so a reader
+ * sees either the old rules or all of the new ones.
+ *
+ * Locks: sima_policy_mutex (policy.c) and the lock of each policy file
+ * transaction (policy_fs.c) never nest, and neither is taken in hook
+ * context; hooks only read the active policy under RCU.
+ */
+#ifndef _SIMA_POLICY_ACTIVE_H
+#define _SIMA_POLICY_ACTIVE_H
+
+#include <linux/refcount.h>
+#include <linux/types.h>
+
+#include "sima/func.h"
+#include "sima/match.h"
+#include "sima/policy.h"
+
+struct dentry;
+struct sima_event;
+struct sima_policy;
+
+/*
+ * A bit of the @want of sima_policy_match(): first drop the classes no
+ * active "do" rule gives, as ima_get_action() does with ima_policy_flag.
+ * Without it @want is used as given, as ima_must_appraise() does.
+ */
+#define SIMA_WANT_POLICY_FLAG	0x80000000
+
+int sima_policy_init(void);
+void sima_policy_exit(void);
+bool sima_policy_wants(enum sima_func func, u32 actions);
+void sima_policy_match(const struct sima_match_ctx *ctx, u32 want,
+		       struct sima_match_result *res);
+void sima_match_ctx_init(struct sima_match_ctx *ctx,
+			 const struct sima_event *ev);
+int sima_policy_fs_init(struct dentry *dir);
+void sima_policy_fs_exit(void);
+
+/* Between the parts of the policy engine (policy*.c) only. */
+
+/**
+ * struct sima_policy_rule - a parsed rule, shared by the policies listing it
+ * @ref: one per policy object (or batch) that lists the rule
+ * @rule: the rule; never changed once parsed
+ */
+struct sima_policy_rule {
+	refcount_t ref;
+	struct sima_rule rule;
+};
+
+/**
+ * struct sima_rule_batch - rules parsed for one policy load, in order
+ * @rules: the rules; the batch holds one reference on each
+ * @nr: how many
+ * @size: room in @rules
+ */
+struct sima_rule_batch {
+	struct sima_policy_rule **rules;
+	unsigned int nr;
+	unsigned int size;
+};
+
+int sima_rule_batch_add(struct sima_rule_batch *batch, const char *line,
+			size_t len, const struct sima_policy_env *env,
+			const char **why);
+void sima_rule_batch_free(struct sima_rule_batch *batch);
+int sima_policy_load(struct sima_rule_batch *batch);
+bool sima_policy_is_custom(void);
+bool sima_policy_appraise_required(enum sima_func func);
+const char *sima_policy_template(const char *name);
+struct sima_policy *sima_policy_get(void);
+void sima_policy_put(struct sima_policy *policy);
+const struct sima_rule *sima_policy_rule(const struct sima_policy *policy,
+					 loff_t pos);
+
+/* policy_boot.c */
+int sima_policy_boot_rules(struct sima_rule_batch *batch,
+			   bool *fail_securely);
+/* policy_fs.c */
+bool sima_policy_fs_writable(void);
+
+#endif /* _SIMA_POLICY_ACTIVE_H */

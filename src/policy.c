@@ -1,0 +1,544 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * sima - the active IMA policy
+ *
+ * The active rules live in one immutable struct sima_policy published
+ * through an RCU pointer. For every func it keeps the rules that can match
+ * that func (sima_rule_can_match()) and the "do" actions among them, so
+ * that an access no rule is about costs one pointer load and a bit test,
+ * and a matching walk never looks at rules written for other hooks.
+ *
+ * Loading rules builds a new object (the custom rules so far plus the new
+ * ones) and swaps it in whole: unlike IMA, which splices rules into the
+ * live list one by one, no reader ever sees half a policy. Rules are
+ * reference counted, as old and new objects share them until the old one
+ * goes after a grace period.
+ */
+
+#include <linux/capability.h>
+#include <linux/cred.h>
+#include <linux/fs.h>
+#include <linux/mm.h>
+#include <linux/mutex.h>
+#include <linux/rcupdate.h>
+#include <linux/sched.h>
+#include <linux/slab.h>
+
+#include "sima/event.h"
+#include "sima/match.h"
+#include "sima/policy_active.h"
+
+/**
+ * struct sima_policy - a complete, immutable set of rules
+ * @actions: per func, the "do" action bits of the rules that can match it
+ *	(SETXATTR_CHECK rules left out): the hook fast path
+ * @flags: the same over every rule: IMA's ima_policy_flag
+ * @appraised: bit (1 << func) for each func= of an appraise rule
+ * @custom: written through the policy file, not the boot policy
+ * @users: one reference for being active, one per open reader
+ * @rcu: frees the object a grace period after the last reference goes
+ * @nr: number of rules
+ * @rules: the rules, in policy order; the object holds a reference on each
+ * @index: per func, the rules that can match it, in policy order
+ * @index_nr: per func, how many
+ * @slots: the storage behind @index
+ */
+struct sima_policy {
+	u32 actions[SIMA_NR_FUNCS];
+	u32 flags;
+	u32 appraised;
+	bool custom;
+	refcount_t users;
+	struct rcu_head rcu;
+	unsigned int nr;
+	struct sima_policy_rule **rules;
+	const struct sima_rule **index[SIMA_NR_FUNCS];
+	unsigned int index_nr[SIMA_NR_FUNCS];
+	const struct sima_rule **slots;
+};
+
+/*
+ * Serialises replacing sima_active_policy; the holder may read it without
+ * RCU. Also protects appraised_funcs. Sleeps. Taken at load and unload and
+ * when the policy file is opened or closed, never in hook context; nothing
+ * nests inside it.
+ */
+static DEFINE_MUTEX(sima_policy_mutex);
+static struct sima_policy __rcu *sima_active_policy;
+
+/*
+ * Funcs any active appraise rule ever named (bit 1 << func), like IMA's
+ * IMA_APPRAISE_* bits in ima_appraise: set under sima_policy_mutex, never
+ * cleared, read locklessly.
+ */
+static u32 appraised_funcs;
+
+/* ima_policy=fail_securely; set once before the boot policy is active. */
+static bool fail_securely __read_mostly;
+
+/* Linux 6.1's builtin templates: name and format. */
+static const char *const builtin_templates[][2] = {
+	{ "ima", "d|n" },
+	{ "ima-ng", "d-ng|n-ng" },
+	{ "ima-sig", "d-ng|n-ng|sig" },
+	{ "ima-ngv2", "d-ngv2|n-ng" },
+	{ "ima-sigv2", "d-ngv2|n-ng|sig" },
+	{ "ima-buf", "d-ng|n-ng|buf" },
+	{ "ima-modsig", "d-ng|n-ng|sig|d-modsig|modsig" },
+	{ "evm-sig",
+	  "d-ng|n-ng|evmsig|xattrnames|xattrlengths|xattrvalues|iuid|igid|imode" },
+};
+
+/**
+ * sima_policy_template - look a template up as template= does
+ * @name: a template name or an exact format string
+ *
+ * Return: the template's name, valid until unload, or NULL if unknown.
+ */
+const char *sima_policy_template(const char *name)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(builtin_templates); i++)
+		if (!strcmp(name, builtin_templates[i][0]) ||
+		    !strcmp(name, builtin_templates[i][1]))
+			return builtin_templates[i][0];
+	return NULL;
+}
+
+static void rule_put(struct sima_policy_rule *r)
+{
+	if (refcount_dec_and_test(&r->ref)) {
+		sima_rule_free(&r->rule);
+		kfree(r);
+	}
+}
+
+/**
+ * sima_rule_batch_add - parse one policy line and append its rule
+ * @batch: the batch
+ * @line: the line; it ends at @len or at its first newline or NUL
+ * @len: bytes at @line
+ * @env: what rules may contain
+ * @why: set as sima_rule_parse() sets it
+ *
+ * Return: 0 when a rule was added or the line is blank or a comment, else
+ * the negative errno of sima_rule_parse() or -ENOMEM.
+ */
+int sima_rule_batch_add(struct sima_rule_batch *batch, const char *line,
+			size_t len, const struct sima_policy_env *env,
+			const char **why)
+{
+	struct sima_policy_rule *r;
+	int err;
+
+	if (batch->nr == batch->size) {
+		unsigned int size = batch->size ? 2 * batch->size : 16;
+		struct sima_policy_rule **rules;
+
+		rules = krealloc_array(batch->rules, size, sizeof(*rules),
+				       GFP_KERNEL);
+		if (!rules)
+			goto err_nomem;
+		batch->rules = rules;
+		batch->size = size;
+	}
+	r = kzalloc(sizeof(*r), GFP_KERNEL);
+	if (!r)
+		goto err_nomem;
+	err = sima_rule_parse(line, len, env, &r->rule, why);
+	if (err) {
+		kfree(r);
+		return err > 0 ? 0 : err;
+	}
+	refcount_set(&r->ref, 1);
+	batch->rules[batch->nr++] = r;
+	return 0;
+
+err_nomem:
+	if (why)
+		*why = "out of memory";
+	return -ENOMEM;
+}
+
+/**
+ * sima_rule_batch_free - drop a batch and the rules it still holds
+ * @batch: the batch; left empty
+ */
+void sima_rule_batch_free(struct sima_rule_batch *batch)
+{
+	while (batch->nr)
+		rule_put(batch->rules[--batch->nr]);
+	kfree(batch->rules);
+	batch->rules = NULL;
+	batch->size = 0;
+}
+
+static void policy_free(struct sima_policy *p)
+{
+	unsigned int i;
+
+	for (i = 0; i < p->nr; i++)
+		rule_put(p->rules[i]);
+	kvfree(p->slots);
+	kvfree(p->rules);
+	kfree(p);
+}
+
+static void policy_free_rcu(struct rcu_head *head)
+{
+	policy_free(container_of(head, struct sima_policy, rcu));
+}
+
+/* Fills the per-func index and action bits of @p from its rules. */
+static int policy_index(struct sima_policy *p)
+{
+	const struct sima_rule **slot;
+	unsigned int f, i, total = 0;
+
+	for (f = 0; f < SIMA_NR_FUNCS; f++)
+		for (i = 0; i < p->nr; i++)
+			total += sima_rule_can_match(&p->rules[i]->rule, f);
+	p->slots = kvcalloc(total, sizeof(*p->slots), GFP_KERNEL);
+	if (total && !p->slots)
+		return -ENOMEM;
+
+	slot = p->slots;
+	for (f = 0; f < SIMA_NR_FUNCS; f++) {
+		p->index[f] = slot;
+		for (i = 0; i < p->nr; i++) {
+			const struct sima_rule *r = &p->rules[i]->rule;
+
+			if (!sima_rule_can_match(r, f))
+				continue;
+			*slot++ = r;
+			if (r->func != SIMA_FUNC_SETXATTR_CHECK)
+				p->actions[f] |= r->action & SIMA_MATCH_DO_MASK;
+		}
+		p->index_nr[f] = slot - p->index[f];
+	}
+	for (i = 0; i < p->nr; i++) {
+		const struct sima_rule *r = &p->rules[i]->rule;
+
+		if (r->func != SIMA_FUNC_SETXATTR_CHECK)
+			p->flags |= r->action & SIMA_MATCH_DO_MASK;
+		if (r->action == SIMA_ACT_APPRAISE &&
+		    (r->flags & SIMA_RULE_FUNC))
+			p->appraised |= BIT(r->func);
+	}
+	return 0;
+}
+
+/*
+ * A new policy: the rules of @keep (may be NULL), then those of @add. On
+ * success the batch's references move to the policy and @add is empty.
+ */
+static struct sima_policy *policy_build(const struct sima_policy *keep,
+					struct sima_rule_batch *add,
+					bool custom)
+{
+	unsigned int nr_keep = keep ? keep->nr : 0, i;
+	struct sima_policy *p;
+
+	p = kzalloc(sizeof(*p), GFP_KERNEL);
+	if (!p)
+		return ERR_PTR(-ENOMEM);
+	p->nr = nr_keep + add->nr;
+	p->rules = kvcalloc(p->nr, sizeof(*p->rules), GFP_KERNEL);
+	if (p->nr && !p->rules)
+		goto err_free;
+	for (i = 0; i < nr_keep; i++)
+		p->rules[i] = keep->rules[i];
+	for (i = 0; i < add->nr; i++)
+		p->rules[nr_keep + i] = add->rules[i];
+	if (policy_index(p))
+		goto err_free;
+
+	for (i = 0; i < nr_keep; i++)
+		refcount_inc(&p->rules[i]->ref);
+	add->nr = 0;
+	p->custom = custom;
+	refcount_set(&p->users, 1);
+	return p;
+
+err_free:
+	kvfree(p->slots);
+	kvfree(p->rules);
+	kfree(p);
+	return ERR_PTR(-ENOMEM);
+}
+
+/* Makes @p active; drops the active reference on the previous policy. */
+static void policy_publish(struct sima_policy *p)
+{
+	struct sima_policy *old;
+
+	lockdep_assert_held(&sima_policy_mutex);
+	old = rcu_replace_pointer(sima_active_policy, p,
+				  lockdep_is_held(&sima_policy_mutex));
+	WRITE_ONCE(appraised_funcs, appraised_funcs | p->appraised);
+	if (old)
+		sima_policy_put(old);
+}
+
+/**
+ * sima_policy_load - make a custom policy active, as closing the policy
+ *	file does
+ * @batch: the new rules; emptied
+ *
+ * The first load replaces the boot policy; later ones append to the
+ * custom rules. Readers see the old or the new policy, never a mix.
+ *
+ * Return: 0, or -ENOMEM (the active policy is unchanged).
+ */
+int sima_policy_load(struct sima_rule_batch *batch)
+{
+	struct sima_policy *old, *p;
+
+	mutex_lock(&sima_policy_mutex);
+	old = rcu_dereference_protected(sima_active_policy,
+					lockdep_is_held(&sima_policy_mutex));
+	p = policy_build(old && old->custom ? old : NULL, batch, true);
+	if (!IS_ERR(p))
+		policy_publish(p);
+	mutex_unlock(&sima_policy_mutex);
+	sima_rule_batch_free(batch);
+	return PTR_ERR_OR_ZERO(p);
+}
+
+/**
+ * sima_policy_is_custom - has a custom policy replaced the boot policy
+ *
+ * Return: true once a policy was loaded through the policy file.
+ */
+bool sima_policy_is_custom(void)
+{
+	const struct sima_policy *p;
+	bool custom;
+
+	rcu_read_lock();
+	p = rcu_dereference(sima_active_policy);
+	custom = p && p->custom;
+	rcu_read_unlock();
+	return custom;
+}
+
+/**
+ * sima_policy_appraise_required - has an appraise rule for a func ever
+ *	been active
+ * @func: the func
+ *
+ * Like IMA's IMA_APPRAISE_{MODULES,FIRMWARE,POLICY,KEXEC} bits, the answer
+ * never goes back to false: e.g. once "appraise func=POLICY_CHECK" was
+ * active, policies can only be loaded from (signed) files.
+ *
+ * Return: true if so.
+ */
+bool sima_policy_appraise_required(enum sima_func func)
+{
+	return READ_ONCE(appraised_funcs) & BIT(func);
+}
+
+/**
+ * sima_policy_get - a reference on the active policy, for reading it back
+ *
+ * Return: the policy, to release with sima_policy_put(); NULL when sima
+ * is not loaded.
+ */
+struct sima_policy *sima_policy_get(void)
+{
+	struct sima_policy *p;
+
+	mutex_lock(&sima_policy_mutex);
+	p = rcu_dereference_protected(sima_active_policy,
+				      lockdep_is_held(&sima_policy_mutex));
+	if (p)
+		refcount_inc(&p->users);
+	mutex_unlock(&sima_policy_mutex);
+	return p;
+}
+
+/**
+ * sima_policy_put - drop a reference on a policy
+ * @policy: the policy
+ *
+ * The last reference frees it after a grace period: matches that found it
+ * through the RCU pointer may still be walking it.
+ */
+void sima_policy_put(struct sima_policy *policy)
+{
+	if (refcount_dec_and_test(&policy->users))
+		call_rcu(&policy->rcu, policy_free_rcu);
+}
+
+/**
+ * sima_policy_rule - one rule of a policy, by position
+ * @policy: a policy the caller holds a reference on
+ * @pos: 0 for the first rule
+ *
+ * Return: the rule, valid while the reference is held, or NULL past the
+ * end.
+ */
+const struct sima_rule *sima_policy_rule(const struct sima_policy *policy,
+					 loff_t pos)
+{
+	return pos >= 0 && pos < policy->nr ? &policy->rules[pos]->rule : NULL;
+}
+
+/**
+ * sima_policy_wants - can any active rule do one of these for this func
+ * @func: the func of the hook
+ * @actions: SIMA_ACT_{MEASURE,APPRAISE,AUDIT,HASH} bits the hook handles
+ *
+ * The fast path of every hook: lock-free, one pointer load and a bit test.
+ * False means sima_policy_match() would return none of @actions.
+ *
+ * Return: true when some rule that can match @func does one of @actions.
+ */
+bool sima_policy_wants(enum sima_func func, u32 actions)
+{
+	const struct sima_policy *p;
+	bool wants;
+
+	if (func >= SIMA_NR_FUNCS)
+		return false;
+	rcu_read_lock();
+	p = rcu_dereference(sima_active_policy);
+	wants = p && (p->actions[func] & actions);
+	rcu_read_unlock();
+	return wants;
+}
+
+/**
+ * sima_policy_match - what the active policy says about an access
+ * @ctx: the facts about the access
+ * @want: the SIMA_MATCH_DO_MASK classes asked about, plus optionally
+ *	SIMA_WANT_POLICY_FLAG
+ * @res: the decision, as sima_rules_match() gives it. Its template points
+ *	to a name that stays valid until unload.
+ *
+ * Only the rules that can match @ctx->func are walked. With
+ * ima_policy=fail_securely, an appraise decision also carries
+ * SIMA_MATCH_FAIL_UNVERIFIABLE_SIGS. Does not sleep.
+ */
+void sima_policy_match(const struct sima_match_ctx *ctx, u32 want,
+		       struct sima_match_result *res)
+{
+	const struct sima_policy *p;
+	enum sima_func f = ctx->func;
+
+	rcu_read_lock();
+	p = rcu_dereference(sima_active_policy);
+	if (!p || f >= SIMA_NR_FUNCS) {
+		sima_rules_match(NULL, 0, ctx, 0, res);
+	} else {
+		if (want & SIMA_WANT_POLICY_FLAG)
+			want &= p->flags;
+		sima_rules_match(p->index[f], p->index_nr[f], ctx,
+				 want & SIMA_MATCH_DO_MASK, res);
+		/* The rule's copy goes with the policy: use the table's. */
+		if (res->template)
+			res->template = sima_policy_template(res->template);
+	}
+	rcu_read_unlock();
+	if (fail_securely && (res->action & SIMA_ACT_APPRAISE))
+		res->action |= SIMA_MATCH_FAIL_UNVERIFIABLE_SIGS;
+}
+
+/**
+ * sima_match_ctx_init - the facts a policy rule can test, from an event
+ * @ctx: filled in; the keyring or label of a buffer event is left to the
+ *	caller
+ * @ev: the event
+ *
+ * Inode owners are mapped through the mount's idmapping when the event
+ * has a file (the initial mapping otherwise), as IMA does. CAP_SETUID and
+ * CAP_SETGID are only asked about when they can make a difference: when
+ * the task's ids differ.
+ */
+void sima_match_ctx_init(struct sima_match_ctx *ctx,
+			 const struct sima_event *ev)
+{
+	const struct cred *cred = ev->cred;
+	const struct inode *inode = ev->inode;
+
+	memset(ctx, 0, sizeof(*ctx));
+	ctx->func = ev->hook == SIMA_EV_POST_SETATTR ? SIMA_FUNC_POST_SETATTR :
+						       ev->func;
+	ctx->mask = ev->mask;
+	if (inode) {
+		struct user_namespace *mnt_userns =
+			ev->file ? file_mnt_user_ns(ev->file) : &init_user_ns;
+		const struct super_block *sb = inode->i_sb;
+
+		BUILD_BUG_ON(sizeof(sb->s_uuid) != sizeof(ctx->fsuuid));
+		ctx->has_inode = true;
+		ctx->fsmagic = sb->s_magic;
+		memcpy(ctx->fsuuid, &sb->s_uuid, sizeof(ctx->fsuuid));
+		ctx->fsname = sb->s_type->name;
+		ctx->fowner = __kuid_val(i_uid_into_mnt(mnt_userns, inode));
+		ctx->fgroup = __kgid_val(i_gid_into_mnt(mnt_userns, inode));
+	}
+	if (!cred)
+		return;
+	ctx->uid = __kuid_val(cred->uid);
+	ctx->euid = __kuid_val(cred->euid);
+	ctx->suid = __kuid_val(cred->suid);
+	ctx->gid = __kgid_val(cred->gid);
+	ctx->egid = __kgid_val(cred->egid);
+	ctx->sgid = __kgid_val(cred->sgid);
+	if (ctx->euid != ctx->uid || ctx->suid != ctx->uid)
+		ctx->cap_setuid = has_capability_noaudit(current, CAP_SETUID);
+	if (ctx->egid != ctx->gid || ctx->sgid != ctx->gid)
+		ctx->cap_setgid = has_capability_noaudit(current, CAP_SETGID);
+}
+
+/**
+ * sima_policy_init - make the boot policy active
+ *
+ * The boot policy is what ima_policy= selects (see policy_boot.c); without
+ * it the policy is empty and nothing is measured or appraised.
+ *
+ * Return: 0, or a negative errno.
+ */
+int sima_policy_init(void)
+{
+	struct sima_rule_batch batch = { };
+	struct sima_policy *p;
+	int err;
+
+	err = sima_policy_boot_rules(&batch, &fail_securely);
+	if (err)
+		goto out;
+	p = policy_build(NULL, &batch, false);
+	if (IS_ERR(p)) {
+		err = PTR_ERR(p);
+		goto out;
+	}
+	mutex_lock(&sima_policy_mutex);
+	policy_publish(p);
+	mutex_unlock(&sima_policy_mutex);
+out:
+	sima_rule_batch_free(&batch);
+	return err;
+}
+
+/**
+ * sima_policy_exit - drop the active policy
+ *
+ * Runs once no hook can match any more and the policy file is gone. The
+ * policy is freed a grace period later; waits for that and for every
+ * policy replaced before, so that none outlives the module.
+ */
+void sima_policy_exit(void)
+{
+	struct sima_policy *p;
+
+	mutex_lock(&sima_policy_mutex);
+	p = rcu_replace_pointer(sima_active_policy, NULL,
+				lockdep_is_held(&sima_policy_mutex));
+	mutex_unlock(&sima_policy_mutex);
+	if (p)
+		sima_policy_put(p);
+	rcu_barrier();
+}
