@@ -80,7 +80,7 @@ if [ $unit_rc -ne 0 ] && ! grep -q '^FAIL' "$res/unit.log"; then
 	record FAIL unit:run
 fi
 
-stage fuzz-smoke make -s -C tests/fuzz smoke FUZZ_TIME=30
+stage fuzz-smoke make -s -C tests/fuzz smoke FUZZ_TIME=20
 
 if stage build-test scripts/build.sh test; then
 	vm_suite kunit test tests/kunit/guest.sh kunit_lines

@@ -9,6 +9,7 @@
 #include <linux/percpu.h>
 
 #include "sima/event.h"
+#include "sima/measure.h"
 
 const char *const sima_hook_names[SIMA_NR_HOOKS] = {
 #define SIMA_HOOK_DEF(id, name) name,
@@ -34,7 +35,7 @@ static DEFINE_PER_CPU(u64, event_counts[SIMA_NR_HOOKS]);
 int sima_dispatch(const struct sima_event *ev)
 {
 	this_cpu_inc(event_counts[ev->hook]);
-	return 0;
+	return sima_measure_event(ev);
 }
 
 /**

@@ -14,11 +14,13 @@
 
 #include "sima/event.h"
 #include "sima/fs.h"
+#include "sima/mlist_fs.h"
 #include "sima/policy_active.h"
 
 static struct dentry *sima_dir;
 static struct dentry *ima_link;
 static struct dentry *hook_counts;
+static bool native_ima;
 
 static int hook_counts_show(struct seq_file *m, void *v)
 {
@@ -54,6 +56,9 @@ int sima_fs_init(void)
 	err = sima_policy_fs_init(sima_dir);
 	if (err)
 		goto err_counts;
+	err = sima_mlist_fs_init(sima_dir);
+	if (err)
+		goto err_policy;
 
 	ima_link = securityfs_create_symlink("ima", NULL, "sima", NULL);
 	if (IS_ERR(ima_link)) {
@@ -61,11 +66,14 @@ int sima_fs_init(void)
 		ima_link = NULL;
 		if (err != -EEXIST)
 			goto err_files;
+		native_ima = true;
 		pr_info("native IMA owns /sys/kernel/security/ima; sima is at /sys/kernel/security/sima\n");
 	}
 	return 0;
 
 err_files:
+	sima_mlist_fs_exit();
+err_policy:
 	sima_policy_fs_exit();
 err_counts:
 	securityfs_remove(hook_counts);
@@ -75,11 +83,24 @@ err_dir:
 }
 
 /**
+ * sima_fs_native_ima - does native IMA own /sys/kernel/security/ima
+ *
+ * Valid after sima_fs_init().
+ *
+ * Return: true on a kernel with IMA built in.
+ */
+bool sima_fs_native_ima(void)
+{
+	return native_ima;
+}
+
+/**
  * sima_fs_exit - remove sima's securityfs files
  */
 void sima_fs_exit(void)
 {
 	securityfs_remove(ima_link);
+	sima_mlist_fs_exit();
 	sima_policy_fs_exit();
 	securityfs_remove(hook_counts);
 	securityfs_remove(sima_dir);

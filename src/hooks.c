@@ -29,6 +29,7 @@
 
 #include "sima/classify.h"
 #include "sima/event.h"
+#include "sima/hash.h"
 #include "sima/hook.h"
 
 /*
@@ -98,10 +99,15 @@ static int (*orig_do_mknodat)(int dfd, struct filename *name, umode_t mode,
 			      unsigned int dev);
 static void (*orig_security_inode_free)(struct inode *inode);
 
-/* A regular file opened for real: the only files IMA looks at. */
+/*
+ * A regular file opened for real: the only files IMA looks at. sima's own
+ * private read instances are not: their close must not re-enter sima.
+ */
 static bool is_reg_file(const struct file *file)
 {
-	return !(file->f_mode & FMODE_PATH) && S_ISREG(file_inode(file)->i_mode);
+	return !(file->f_mode & FMODE_PATH) &&
+	       S_ISREG(file_inode(file)->i_mode) &&
+	       !sima_file_is_internal(file);
 }
 
 static int file_event(enum sima_hook_id hook, enum sima_func func,

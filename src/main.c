@@ -12,6 +12,7 @@
 #include "sima/fs.h"
 #include "sima/hook.h"
 #include "sima/lock.h"
+#include "sima/measure.h"
 #include "sima/policy_active.h"
 
 static bool lock;
@@ -31,9 +32,12 @@ static int __init sima_init(void)
 	err = sima_fs_init();
 	if (err)
 		goto err_policy;
-	err = sima_hooks_init();
+	err = sima_measure_init();
 	if (err)
 		goto err_fs;
+	err = sima_hooks_init();
+	if (err)
+		goto err_measure;
 	if (lock) {
 		err = sima_lock_engage();
 		if (err)
@@ -44,6 +48,8 @@ static int __init sima_init(void)
 
 err_hooks:
 	sima_hooks_exit();
+err_measure:
+	sima_measure_exit();
 err_fs:
 	sima_fs_exit();
 err_policy:
@@ -56,6 +62,7 @@ static void __exit sima_exit(void)
 	/* No new opener of sima's files; open ones pin the module. */
 	sima_fs_exit();
 	sima_hooks_exit();
+	sima_measure_exit();
 	sima_policy_exit();
 	pr_info("unloaded\n");
 }

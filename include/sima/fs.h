@@ -7,5 +7,6 @@
 
 int sima_fs_init(void);
 void sima_fs_exit(void);
+bool sima_fs_native_ima(void);
 
 #endif /* _SIMA_FS_H */

@@ -22,8 +22,8 @@ show() {
 }
 
 say "kernel $(uname -r), TPM: $(cat /sys/class/tpm/tpm0/tpm_version_major 2>/dev/null || echo none)"
-say "insmod sima.ko"
-insmod /sima/sima.ko
+say "insmod sima.ko ima_policy=tcb"
+insmod /sima/sima.ko ima_policy=tcb
 dmesg | grep 'sima:' | tail -3
 ls -l /sys/kernel/security/ | grep -E 'sima|ima'
 
@@ -44,6 +44,25 @@ show rmmod sima_testmod
 
 say "hook_counts"
 cat $counts
+
+say "the measurement list (first and last entries)"
+S=/sys/kernel/security/sima
+head -3 $S/ascii_runtime_measurements
+echo "..."
+tail -3 $S/ascii_runtime_measurements
+echo "$(cat $S/runtime_measurements_count) entries"
+
+say "evmctl ima_measurement: replay the list against the TPM's PCRs"
+for bank in sha1 sha256; do
+	i=0
+	while [ $i -lt 24 ]; do
+		printf 'PCR-%02d: %s\n' $i "$(cat /sys/class/tpm/tpm0/pcr-$bank/$i)"
+		i=$((i + 1))
+	done >/tmp/pcrs-$bank
+	printf '$ evmctl ima_measurement --pcrs %s,pcrs binary_runtime_measurements\n' $bank
+	evmctl ima_measurement --pcrs $bank,/tmp/pcrs-$bank \
+		$S/binary_runtime_measurements 2>&1 | tail -1
+done
 
 say "rmmod sima"
 rmmod sima

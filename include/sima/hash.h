@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * sima - hashing files and buffers through the kernel crypto API
+ */
+#ifndef _SIMA_HASH_H
+#define _SIMA_HASH_H
+
+#include <linux/types.h>
+
+#include "sima/digest.h"
+
+struct crypto_shash;
+struct file;
+
+/**
+ * struct sima_digest - a digest and the algorithm that made it
+ * @algo: enum sima_hash_algo
+ * @len: digest size in bytes
+ * @data: the digest
+ */
+struct sima_digest {
+	u8 algo;
+	u8 len;
+	u8 data[SIMA_HASH_MAX_DIGEST_SIZE];
+};
+
+int sima_hash_init(unsigned int default_algo);
+void sima_hash_exit(void);
+struct crypto_shash *sima_hash_tfm(unsigned int algo);
+bool sima_hash_available(unsigned int algo);
+int sima_hash_buf(unsigned int algo, const void *buf, size_t len,
+		  struct sima_digest *digest);
+int sima_hash_file(struct file *file, unsigned int algo,
+		   struct sima_digest *digest);
+bool sima_file_is_internal(const struct file *file);
+
+#endif /* _SIMA_HASH_H */

@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * sima - per-inode integrity state
+ *
+ * A module gets no LSM blob, so state lives in a hash table keyed by the
+ * inode's address and is dropped when the inode is destroyed.
+ */
+#ifndef _SIMA_IINT_H
+#define _SIMA_IINT_H
+
+#include <linux/mutex.h>
+#include <linux/rhashtable-types.h>
+#include <linux/types.h>
+
+#include "sima/hash.h"
+
+struct inode;
+
+/**
+ * struct sima_iint - what sima knows about one inode
+ * @node: hash-table linkage
+ * @inode: the key; never dereferenced after the inode is freed
+ * @mutex: serialises hashing and measuring this inode; sleeps; taken
+ *         only in hook context that may sleep, never under another
+ *         sima lock
+ * @version: i_version when @digest was computed
+ * @measured_pcrs: PCRs this version is recorded in (bit per PCR)
+ * @flags: SIMA_IINT_*
+ * @digest: the file digest, valid when SIMA_IINT_HASHED
+ * @rcu: deferred free
+ */
+struct sima_iint {
+	struct rhash_head node;
+	struct inode *inode;
+	struct mutex mutex;	/* see @mutex above */
+	u64 version;
+	unsigned long measured_pcrs;
+	unsigned long flags;
+	struct sima_digest digest;
+	struct rcu_head rcu;
+};
+
+/* @flags bits; changed only under @mutex. */
+#define SIMA_IINT_HASHED	0	/* @digest matches @version */
+#define SIMA_IINT_MUST_MEASURE	1	/* a read matched a measure rule */
+
+int sima_iint_init(void);
+void sima_iint_exit(void);
+struct sima_iint *sima_iint_find(const struct inode *inode);
+struct sima_iint *sima_iint_get(struct inode *inode);
+void sima_iint_free(const struct inode *inode);
+
+#endif /* _SIMA_IINT_H */

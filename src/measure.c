@@ -1,0 +1,392 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * sima - measuring files and buffers into the list
+ *
+ * For an event the policy wants measured: hash the file once per change
+ * (its i_version, or every write-close where the filesystem has none), then
+ * record it once per PCR. Measurement errors never deny the access; they
+ * only leave the file unmeasured, and the next access tries again.
+ */
+
+#include <linux/fs.h>
+#include <linux/iversion.h>
+#include <linux/module.h>
+#include <linux/slab.h>
+#include <linux/xattr.h>
+
+#include "sima/fs.h"
+#include "sima/hash.h"
+#include "sima/hook.h"
+#include "sima/iint.h"
+#include "sima/measure.h"
+#include "sima/mlist.h"
+#include "sima/policy_active.h"
+#include "sima/template.h"
+#include "sima/tpm.h"
+
+static char *ima_hash = "sha256";
+module_param(ima_hash, charp, 0444);
+MODULE_PARM_DESC(ima_hash, "Digest algorithm of files and templates (default: sha256)");
+
+static char *ima_template = "ima-ng";
+module_param(ima_template, charp, 0444);
+MODULE_PARM_DESC(ima_template, "Default template: a name or a format string (default: ima-ng)");
+
+static int pcr = -1;
+module_param(pcr, int, 0444);
+MODULE_PARM_DESC(pcr, "PCR measurements extend (default: 10, or 11 where native IMA owns 10)");
+
+static unsigned int list_algo;
+static const struct sima_template_desc *default_desc;
+static char *(*absolute_path)(const struct path *path, char *buf, int len);
+
+struct measurement {
+	const struct sima_template_desc *desc;
+	struct sima_template_data td;
+};
+
+static void walk(const void *priv,
+		 void (*update)(void *ctx, const void *p, size_t n), void *ctx)
+{
+	const struct measurement *m = priv;
+
+	sima_template_hash_walk(m->desc, &m->td, false, update, ctx);
+}
+
+static size_t render(const void *priv, u32 pcr, const u8 *sha1, u8 *buf,
+		     size_t size)
+{
+	const struct measurement *m = priv;
+
+	return sima_template_binary(pcr, sha1, m->desc, &m->td, false, buf,
+				    size);
+}
+
+/* Encode and append; -EEXIST (already recorded) counts as success. */
+static int record(u32 to_pcr, const struct sima_template_desc *desc,
+		  const struct sima_template_input *in)
+{
+	struct measurement m = { .desc = desc };
+	struct sima_mlist_event ev = {
+		.pcr = to_pcr,
+		.violation = in->violation,
+		.walk = walk,
+		.render = render,
+		.priv = &m,
+	};
+	int err;
+
+	err = sima_template_encode(desc, in, false, &m.td);
+	if (err)
+		return err;
+	err = sima_mlist_add(&ev);
+	sima_template_data_free(&m.td);
+	return err == -EEXIST ? 0 : err;
+}
+
+/* The legacy "ima" template's d field wants SHA-1 (or MD5) content. */
+static int legacy_digest(const struct sima_template_desc *desc,
+			 const struct sima_digest *digest, struct file *file,
+			 const void *buf, loff_t size, struct sima_digest *out)
+{
+	if (!sima_template_has_field(desc, SIMA_TEMPLATE_FIELD_D) ||
+	    digest->algo == SIMA_HASH_ALGO_SHA1 ||
+	    digest->algo == SIMA_HASH_ALGO_MD5) {
+		*out = *digest;
+		return 0;
+	}
+	if (buf)
+		return sima_hash_buf(SIMA_HASH_ALGO_SHA1, buf, size, out);
+	return sima_hash_file(file, SIMA_HASH_ALGO_SHA1, out);
+}
+
+/* security.ima, raw, without permission checks (as IMA reads it). */
+static ssize_t read_ima_xattr(struct dentry *dentry, struct inode *inode,
+			      void **value)
+{
+	ssize_t len;
+
+	len = __vfs_getxattr(dentry, inode, XATTR_NAME_IMA, NULL, 0);
+	if (len <= 0 || len > XATTR_SIZE_MAX)
+		return len;
+	*value = kmalloc(len, GFP_KERNEL);
+	if (!*value)
+		return -ENOMEM;
+	len = __vfs_getxattr(dentry, inode, XATTR_NAME_IMA, *value, len);
+	if (len <= 0) {
+		kfree(*value);
+		*value = NULL;
+	}
+	return len;
+}
+
+static int record_file(const struct sima_event *ev, u32 to_pcr,
+		       const struct sima_template_desc *desc,
+		       const struct sima_digest *digest)
+{
+	struct sima_template_input in = {
+		.has_file = true,
+		.algo = digest->algo,
+		.digest = digest->data,
+		.digest_len = digest->len,
+		.uid = i_uid_read(ev->inode),
+		.gid = i_gid_read(ev->inode),
+		.mode = ev->inode->i_mode,
+	};
+	struct sima_digest legacy;
+	struct dentry *dentry = file_dentry(ev->file);
+	char *pathbuf, *name;
+	void *xattr = NULL;
+	ssize_t xlen;
+	int err;
+
+	err = legacy_digest(desc, digest, ev->file, ev->buf, ev->size, &legacy);
+	if (err)
+		return err;
+	in.legacy_digest = legacy.data;
+	in.legacy_digest_len = legacy.len;
+	pathbuf = __getname();
+	if (!pathbuf)
+		return -ENOMEM;
+	name = absolute_path(&ev->file->f_path, pathbuf, PATH_MAX);
+	in.name = IS_ERR(name) ? NULL : name;
+	in.dentry_name = dentry->d_name.name;
+	if (sima_template_has_field(desc, SIMA_TEMPLATE_FIELD_SIG)) {
+		xlen = read_ima_xattr(dentry, ev->inode, &xattr);
+		if (xlen > 0) {
+			in.ima_xattr = xattr;
+			in.ima_xattr_len = xlen;
+		}
+	}
+	err = record(to_pcr, desc, &in);
+	kfree(xattr);
+	__putname(pathbuf);
+	return err;
+}
+
+static int hash_event(const struct sima_event *ev, struct sima_digest *d)
+{
+	if (ev->buf)
+		return sima_hash_buf(list_algo, ev->buf, ev->size, d);
+	return sima_hash_file(ev->file, list_algo, d);
+}
+
+static void measure_file(const struct sima_event *ev,
+			 const struct sima_match_result *res)
+{
+	const struct sima_template_desc *desc = default_desc;
+	u32 to_pcr = res->pcr >= 0 ? res->pcr : pcr;
+	struct sima_iint *iint;
+	u64 version;
+	int err;
+
+	if (res->template)
+		desc = sima_template_find(res->template) ?: default_desc;
+	iint = sima_iint_get(ev->inode);
+	if (IS_ERR(iint))
+		return;
+	mutex_lock(&iint->mutex);
+	version = inode_query_iversion(ev->inode);
+	if (!test_bit(SIMA_IINT_HASHED, &iint->flags) ||
+	    (IS_I_VERSION(ev->inode) && iint->version != version)) {
+		err = hash_event(ev, &iint->digest);
+		if (err) {
+			clear_bit(SIMA_IINT_HASHED, &iint->flags);
+			goto out;
+		}
+		iint->version = version;
+		iint->measured_pcrs = 0;
+		set_bit(SIMA_IINT_HASHED, &iint->flags);
+	}
+	if (!(iint->measured_pcrs & BIT_ULL(to_pcr)) &&
+	    !record_file(ev, to_pcr, desc, &iint->digest))
+		iint->measured_pcrs |= BIT_ULL(to_pcr);
+out:
+	mutex_unlock(&iint->mutex);
+}
+
+/* A buffer that is not a file's contents: kexec command line. */
+static void measure_buffer(const void *buf, loff_t size, const char *name,
+			   const struct sima_match_result *res)
+{
+	const struct sima_template_desc *desc = sima_template_find("ima-buf");
+	struct sima_digest d;
+	struct sima_template_input in = { };
+
+	if (res->template)
+		desc = sima_template_find(res->template) ?: desc;
+	if (sima_hash_buf(list_algo, buf, size, &d))
+		return;
+	in.algo = d.algo;
+	in.digest = d.data;
+	in.digest_len = d.len;
+	in.legacy_digest = d.data;
+	in.legacy_digest_len = d.len;
+	in.name = name;
+	in.buf = buf;
+	in.buf_len = size;
+	record(res->pcr >= 0 ? res->pcr : pcr, desc, &in);
+}
+
+/* After the last writer closes, a filesystem without i_version rehashes. */
+static void file_closed(const struct sima_event *ev)
+{
+	struct sima_iint *iint;
+
+	if (!(ev->file->f_mode & FMODE_WRITE) ||
+	    atomic_read(&ev->inode->i_writecount) != 1)
+		return;
+	rcu_read_lock();
+	iint = sima_iint_find(ev->inode);
+	if (iint && !IS_I_VERSION(ev->inode))
+		clear_bit(SIMA_IINT_HASHED, &iint->flags);
+	rcu_read_unlock();
+}
+
+static bool measured_here(const struct sima_event *ev)
+{
+	switch (ev->hook) {
+	case SIMA_EV_BPRM_CHECK:
+	case SIMA_EV_MMAP_FILE:
+	case SIMA_EV_FILE_OPEN:
+		return true;
+	case SIMA_EV_READ_FILE:
+		/* With contents, the post-read hook measures the buffer. */
+		return ev->file && !ev->contents;
+	case SIMA_EV_POST_READ_FILE:
+		return ev->file && ev->buf;
+	case SIMA_EV_KEXEC_CMDLINE:
+		return ev->size > 0;
+	default:
+		return false;
+	}
+}
+
+/**
+ * sima_measure_event - record the event if the policy says so
+ * @ev: the event
+ *
+ * Return: 0; measurement never denies.
+ */
+int sima_measure_event(const struct sima_event *ev)
+{
+	struct sima_match_ctx ctx;
+	struct sima_match_result res;
+
+	if (ev->hook == SIMA_EV_INODE_FREE) {
+		sima_iint_free(ev->inode);
+		return 0;
+	}
+	if (ev->hook == SIMA_EV_FILE_FREE) {
+		file_closed(ev);
+		return 0;
+	}
+	if (!measured_here(ev) ||
+	    !sima_policy_wants(ev->func, SIMA_ACT_MEASURE))
+		return 0;
+	sima_match_ctx_init(&ctx, ev);
+	sima_policy_match(&ctx, SIMA_ACT_MEASURE | SIMA_WANT_POLICY_FLAG, &res);
+	if (!(res.action & SIMA_ACT_MEASURE))
+		return 0;
+	if (ev->hook == SIMA_EV_KEXEC_CMDLINE)
+		/* The command line buffer ends in its NUL. */
+		measure_buffer(ev->buf, ev->size - 1, "kexec-cmdline", &res);
+	else
+		measure_file(ev, &res);
+	return 0;
+}
+
+static int add_boot_aggregate(void)
+{
+	struct sima_digest d, legacy;
+	struct sima_template_input in = { .name = "boot_aggregate" };
+	int err;
+
+	err = sima_tpm_boot_aggregate(list_algo, &d);
+	if (err)
+		return err;
+	legacy = d;
+	if (d.algo != SIMA_HASH_ALGO_SHA1) {
+		err = sima_tpm_boot_aggregate(SIMA_HASH_ALGO_SHA1, &legacy);
+		if (err)
+			return err;
+		if (legacy.algo != SIMA_HASH_ALGO_SHA1)
+			memset(legacy.data, 0, sizeof(legacy.data));
+		legacy.len = 20;
+	}
+	in.algo = d.algo;
+	in.digest = d.data;
+	in.digest_len = d.len;
+	in.legacy_digest = legacy.data;
+	in.legacy_digest_len = legacy.len;
+	return record(pcr, default_desc, &in);
+}
+
+/**
+ * sima_measure_init - parameters, hashing, TPM, list and boot_aggregate
+ *
+ * Return: 0 or a negative errno; the cause is logged.
+ */
+int sima_measure_init(void)
+{
+	int algo = sima_hash_algo_lookup(ima_hash);
+	int err;
+
+	if (algo < 0) {
+		pr_err("ima_hash=%s: unknown algorithm\n", ima_hash);
+		return -EINVAL;
+	}
+	list_algo = algo;
+	default_desc = sima_template_find(ima_template);
+	if (!default_desc) {
+		pr_err("ima_template=%s: unknown template\n", ima_template);
+		return -EINVAL;
+	}
+	if (sima_template_is_ima(default_desc) &&
+	    list_algo != SIMA_HASH_ALGO_SHA1 && list_algo != SIMA_HASH_ALGO_MD5) {
+		pr_err("the ima template needs ima_hash=sha1 or md5\n");
+		return -EINVAL;
+	}
+	if (pcr < 0)
+		pcr = sima_fs_native_ima() ? 11 : 10;
+	if (pcr >= 24) {
+		pr_err("pcr=%d: out of range\n", pcr);
+		return -EINVAL;
+	}
+	absolute_path = (void *)sima_kallsyms_lookup("d_absolute_path");
+	if (!absolute_path)
+		return -ENOENT;
+	err = sima_hash_init(list_algo);
+	if (err)
+		return err;
+	err = sima_iint_init();
+	if (err)
+		goto err_hash;
+	sima_tpm_init();
+	sima_mlist_init(list_algo);
+	err = add_boot_aggregate();
+	if (err)
+		goto err_tpm;
+	pr_info("measuring with %s into PCR %d, template %s\n", ima_hash, pcr,
+		sima_template_desc_name(default_desc));
+	return 0;
+
+err_tpm:
+	sima_mlist_exit();
+	sima_tpm_exit();
+	sima_iint_exit();
+err_hash:
+	sima_hash_exit();
+	return err;
+}
+
+/**
+ * sima_measure_exit - free the list and per-inode state; hooks are gone
+ */
+void sima_measure_exit(void)
+{
+	sima_mlist_exit();
+	sima_tpm_exit();
+	sima_iint_exit();
+	sima_hash_exit();
+}

@@ -1,0 +1,338 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * sima - libFuzzer target for the template code
+ *
+ * The first input byte picks the mode:
+ *
+ *  - below 0x80, a binary measurement list (bit 0: canonical) follows.
+ *    Records are parsed one after the other until one is refused; each
+ *    accepted record must write back to exactly the bytes it was read
+ *    from, and render as an ASCII line of the length the writer reports.
+ *  - from 0x80, a format string up to the first NUL follows, then the
+ *    bytes an event is made of. The string goes through
+ *    sima_template_parse_fmt() (bit 0 set: a builtin of that name or
+ *    format is used when there is one); an accepted template encodes the
+ *    event, canonical if bit 1 is set, out of memory if bit 2 is set.
+ *    What it encodes must write, parse back and write again to the same
+ *    record (for "ima", when d has the 16 or 20 bytes a reader can tell).
+ *
+ * ASan checks every read against the exact-size input, UBSan the
+ * arithmetic, LeakSanitizer the encoder's allocations. A broken invariant
+ * aborts with a message.
+ *
+ * The build names template_fuzz_one() LLVMFuzzerTestOneInput with -D, so
+ * the CamelCase name stays out of the C checkpatch reads. Built with
+ * -DTEMPLATE_FUZZ_SEEDS, the same file is a program that writes the cases
+ * of tests/vectors/template_cases.h into a directory as a seed corpus.
+ */
+
+#include "compat_user_extra.h"
+#include "../../src/template.c"
+#include "../../src/template_render.c"
+#include "../vectors/template_cases.h"
+
+#include <stdint.h>
+
+int template_fuzz_one(const uint8_t *data, size_t size);
+
+#define MAX_RECORDS	4096
+
+static void fail(const char *what)
+{
+	fprintf(stderr, "template_fuzz: %s\n", what);
+	abort();
+}
+
+/* Any deterministic function of the walk: it must see every byte. */
+struct fold {
+	u8 acc[SIMA_TEMPLATE_DIGEST_SIZE];
+	size_t n;
+};
+
+static void fold_update(void *ctx, const void *p, size_t n)
+{
+	struct fold *f = ctx;
+	const u8 *b = p;
+	size_t i;
+
+	for (i = 0; i < n; i++, f->n++)
+		f->acc[f->n % sizeof(f->acc)] ^= b[i] + (u8)f->n;
+}
+
+static void check_writers(const struct sima_template_desc *d,
+			  const struct sima_template_data *td, u32 pcr,
+			  const u8 *sha1, bool canonical, const u8 *want,
+			  size_t want_len)
+{
+	size_t len = sima_template_binary(pcr, sha1, d, td, canonical, NULL, 0);
+	size_t n = sima_template_ascii(pcr, sha1, d, td, canonical, NULL, 0);
+	u8 *buf = malloc(len ? len : 1);
+	char *line = malloc(n + 1);
+
+	if (!buf || !line)
+		abort();
+	if (sima_template_binary(pcr, sha1, d, td, canonical, buf, len) != len)
+		fail("binary length changed");
+	if (want && (len != want_len || memcmp(buf, want, len)))
+		fail("record does not write back to its bytes");
+	if (sima_template_ascii(pcr, sha1, d, td, canonical, line, n + 1) != n ||
+	    strlen(line) != n || !n || line[n - 1] != '\n')
+		fail("ascii length");
+	free(buf);
+	free(line);
+}
+
+static void fuzz_list(const u8 *p, size_t left, bool canonical)
+{
+	struct sima_record rec;
+	unsigned int nr = 0;
+	struct fold f;
+	size_t used;
+
+	while (left && nr++ < MAX_RECORDS) {
+		if (sima_template_parse_binary(p, left, canonical, &rec, &used))
+			return;
+		if (!used || used > left)
+			fail("consumed out of range");
+		memset(&f, 0, sizeof(f));
+		sima_template_hash_walk(&rec.desc, &rec.data, canonical,
+					fold_update, &f);
+		check_writers(&rec.desc, &rec.data, rec.pcr, rec.digest,
+			      canonical, p, used);
+		p += used;
+		left -= used;
+	}
+}
+
+/* A bounded reader over the fuzz input. */
+struct reader {
+	const u8 *p;
+	size_t left;
+};
+
+static u8 get_u8(struct reader *r)
+{
+	if (!r->left)
+		return 0;
+	r->left--;
+	return *r->p++;
+}
+
+static u32 get_u32(struct reader *r)
+{
+	u32 v = get_u8(r);
+
+	v |= (u32)get_u8(r) << 8;
+	v |= (u32)get_u8(r) << 16;
+	return v | (u32)get_u8(r) << 24;
+}
+
+/* A length byte, then that many bytes (fewer at the end of the input). */
+static const u8 *get_bytes(struct reader *r, u32 *len)
+{
+	const u8 *p = r->p;
+
+	*len = get_u8(r);
+	if (*len > r->left)
+		*len = r->left;
+	r->p += *len;
+	r->left -= *len;
+	return p;
+}
+
+/* A NUL-terminated copy of get_bytes(), or NULL for length 255. */
+static char *get_str(struct reader *r, char *buf)
+{
+	const u8 *p;
+	u32 len;
+
+	p = get_bytes(r, &len);
+	if (len == 255)
+		return NULL;
+	memcpy(buf, p, len);
+	buf[len] = '\0';
+	return buf;
+}
+
+struct fuzz_event {
+	struct sima_template_input in;
+	struct sima_template_xattr xattrs[4];
+	char name[256];
+	char dentry[256];
+	char xnames[4][256];
+};
+
+static void get_event(struct reader *r, struct fuzz_event *ev)
+{
+	struct sima_template_input *in = &ev->in;
+	u8 flags = get_u8(r);
+	unsigned int i;
+
+	in->violation = flags & 1;
+	in->verity = flags & 2;
+	in->has_file = flags & 4;
+	in->algo = get_u8(r) % (SIMA_HASH_ALGO__LAST + 2);
+	in->digest = get_bytes(r, &in->digest_len);
+	in->legacy_digest = get_bytes(r, &in->legacy_digest_len);
+	in->name = get_str(r, ev->name);
+	in->dentry_name = get_str(r, ev->dentry);
+	if (flags & 8)
+		in->ima_xattr = get_bytes(r, &in->ima_xattr_len);
+	if (flags & 16)
+		in->evm_xattr = get_bytes(r, &in->evm_xattr_len);
+	if (flags & 32)
+		in->buf = get_bytes(r, &in->buf_len);
+	if (flags & 64) {
+		in->modsig = get_bytes(r, &in->modsig_len);
+		in->modsig_algo = get_u8(r) % (SIMA_HASH_ALGO__LAST + 2);
+		in->modsig_digest = get_bytes(r, &in->modsig_digest_len);
+	}
+	in->uid = get_u32(r);
+	in->gid = get_u32(r);
+	in->mode = get_u32(r);
+	in->nr_xattrs = get_u8(r) % (ARRAY_SIZE(ev->xattrs) + 1);
+	in->xattrs = in->nr_xattrs ? ev->xattrs : NULL;
+	for (i = 0; i < in->nr_xattrs; i++) {
+		ev->xattrs[i].name = get_str(r, ev->xnames[i]);
+		if (!ev->xattrs[i].name)
+			ev->xattrs[i].name = "security.ima";
+		ev->xattrs[i].value = get_bytes(r, &ev->xattrs[i].len);
+	}
+}
+
+/* Write what was encoded, parse it back, write again: the same bytes. */
+static void check_encoded(const struct sima_template_desc *d,
+			  const struct sima_template_data *td, bool violation,
+			  bool canonical)
+{
+	u8 sha1[SIMA_TEMPLATE_DIGEST_SIZE] = { 0 };
+	struct sima_record rec;
+	struct fold f = { };
+	size_t len, used;
+	u8 *buf;
+
+	sima_template_hash_walk(d, td, canonical, fold_update, &f);
+	if (!violation) {
+		/* Not all zero: a reader takes that for a violation. */
+		memcpy(sha1, f.acc, sizeof(sha1));
+		sha1[0] |= 1;
+	}
+	check_writers(d, td, 10, sha1, canonical, NULL, 0);
+	if (sima_template_is_ima(d) && td->field[0].len != 16 &&
+	    td->field[0].len != 20)
+		return;
+	len = sima_template_binary(10, sha1, d, td, canonical, NULL, 0);
+	buf = malloc(len);
+	if (!buf)
+		abort();
+	sima_template_binary(10, sha1, d, td, canonical, buf, len);
+	if (sima_template_parse_binary(buf, len, canonical, &rec, &used))
+		fail("an encoded record does not parse");
+	if (used != len)
+		fail("an encoded record parses short");
+	check_writers(&rec.desc, &rec.data, rec.pcr, rec.digest, canonical,
+		      buf, len);
+	free(buf);
+}
+
+static void fuzz_encode(u8 mode, const u8 *p, size_t left)
+{
+	const u8 *nul = memchr(p, 0, left);
+	size_t n = nul ? (size_t)(nul - p) : left;
+	const struct sima_template_desc *builtin;
+	struct sima_template_desc d;
+	struct sima_template_data td;
+	struct fuzz_event *ev;
+	struct reader r;
+	char *fmt;
+	int err;
+
+	fmt = malloc(n + 1);
+	ev = calloc(1, sizeof(*ev));
+	if (!fmt || !ev)
+		abort();
+	memcpy(fmt, p, n);
+	fmt[n] = '\0';
+	err = sima_template_parse_fmt(fmt, &d);
+	builtin = sima_template_find(fmt);
+	if (!err && (strcmp(d.fmt, fmt) || !d.nr_fields ||
+		     d.nr_fields > SIMA_TEMPLATE_MAX_FIELDS || d.name[0]))
+		fail("accepted format string");
+	if ((mode & 1) && builtin) {
+		d = *builtin;
+		err = 0;
+	}
+	if (err)
+		goto out;
+	r.p = p + n + !!nul;
+	r.left = left - n - !!nul;
+	get_event(&r, ev);
+	if (mode & 4)
+		*sima_user_alloc_budget() = 0;
+	err = sima_template_encode(&d, &ev->in, mode & 2, &td);
+	*sima_user_alloc_budget() = -1;
+	if (err && td.mem)
+		fail("failed encode left memory");
+	if (!err) {
+		check_encoded(&d, &td, ev->in.violation, mode & 2);
+		sima_template_data_free(&td);
+	}
+out:
+	free(fmt);
+	free(ev);
+}
+
+int template_fuzz_one(const uint8_t *data, size_t size)
+{
+	if (!size)
+		return 0;
+	if (data[0] < 0x80)
+		fuzz_list(data + 1, size - 1, data[0] & 1);
+	else
+		fuzz_encode(data[0], data + 1, size - 1);
+	return 0;
+}
+
+#ifdef TEMPLATE_FUZZ_SEEDS
+static void write_seed(const char *dir, const char *kind, unsigned int i,
+		       u8 mode, const void *p, size_t n)
+{
+	char path[4096];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s-%03u", dir, kind, i);
+	f = fopen(path, "wb");
+	if (!f || fputc(mode, f) == EOF || fwrite(p, 1, n, f) != n ||
+	    fclose(f)) {
+		perror(path);
+		exit(1);
+	}
+}
+
+int main(int argc, char **argv)
+{
+	static u8 buf[8192];
+	unsigned int i;
+	int n;
+
+	if (argc != 2) {
+		fprintf(stderr, "usage: %s CORPUS-DIR\n", argv[0]);
+		return 2;
+	}
+	for (i = 0; i < ARRAY_SIZE(template_parse_cases); i++) {
+		n = template_case_unhex(template_parse_cases[i].in, buf,
+					sizeof(buf));
+		if (n >= 0)
+			write_seed(argv[1], "record", i, 1, buf, n);
+	}
+	for (i = 0; i < ARRAY_SIZE(template_fmt_cases); i++)
+		write_seed(argv[1], "fmt", i, 0x80, template_fmt_cases[i].fmt,
+			   strlen(template_fmt_cases[i].fmt) + 1);
+	for (i = 0; i < ARRAY_SIZE(template_encode_cases); i++) {
+		const char *t = template_encode_cases[i].template;
+
+		write_seed(argv[1], "encode", i, 0x83, t, strlen(t) + 1);
+	}
+	return 0;
+}
+#endif
