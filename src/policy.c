@@ -27,6 +27,7 @@
 #include "sima/event.h"
 #include "sima/match.h"
 #include "sima/policy_active.h"
+#include "sima/template.h"
 
 /**
  * struct sima_policy - a complete, immutable set of rules
@@ -76,19 +77,6 @@ static u32 appraised_funcs;
 /* ima_policy=fail_securely; set once before the boot policy is active. */
 static bool fail_securely __read_mostly;
 
-/* Linux 6.1's builtin templates: name and format. */
-static const char *const builtin_templates[][2] = {
-	{ "ima", "d|n" },
-	{ "ima-ng", "d-ng|n-ng" },
-	{ "ima-sig", "d-ng|n-ng|sig" },
-	{ "ima-ngv2", "d-ngv2|n-ng" },
-	{ "ima-sigv2", "d-ngv2|n-ng|sig" },
-	{ "ima-buf", "d-ng|n-ng|buf" },
-	{ "ima-modsig", "d-ng|n-ng|sig|d-modsig|modsig" },
-	{ "evm-sig",
-	  "d-ng|n-ng|evmsig|xattrnames|xattrlengths|xattrvalues|iuid|igid|imode" },
-};
-
 /**
  * sima_policy_template - look a template up as template= does
  * @name: a template name or an exact format string
@@ -97,13 +85,9 @@ static const char *const builtin_templates[][2] = {
  */
 const char *sima_policy_template(const char *name)
 {
-	unsigned int i;
+	const struct sima_template_desc *desc = sima_template_find(name);
 
-	for (i = 0; i < ARRAY_SIZE(builtin_templates); i++)
-		if (!strcmp(name, builtin_templates[i][0]) ||
-		    !strcmp(name, builtin_templates[i][1]))
-			return builtin_templates[i][0];
-	return NULL;
+	return desc ? sima_template_desc_name(desc) : NULL;
 }
 
 static void rule_put(struct sima_policy_rule *r)
