@@ -245,6 +245,12 @@ static void file_closed(const struct sima_event *ev)
 
 static bool measured_here(const struct sima_event *ev)
 {
+	/*
+	 * Only regular files: never read a device (an executable mapping
+	 * of /dev/zero, say) to hash it.
+	 */
+	if (ev->file && !S_ISREG(ev->inode->i_mode))
+		return false;
 	switch (ev->hook) {
 	case SIMA_EV_BPRM_CHECK:
 	case SIMA_EV_MMAP_FILE:

@@ -104,4 +104,14 @@ if replays sha256 "$E2E_TMP/list" "$E2E_TMP/pcrs-wrong"; then
 fi
 
 sima_unload
+
+# A device is not a file to hash: an executable mapping of /dev/urandom
+# (refused with ENODEV, but only after the mmap hook ran) must neither
+# read it forever nor be measured.
+sima_load pcr=16
+echo "measure func=MMAP_CHECK" >"$SIMA_FS/policy" || fail "policy load failed"
+timeout 30 simatest --expect-errno ENODEV mmap-exec /dev/urandom ||
+	bad "executable mapping of /dev/urandom hung or misbehaved"
+assert_eq "$(grep -c /dev/urandom $L)" 0 "/dev/urandom measured"
+sima_unload
 pass
