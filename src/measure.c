@@ -369,6 +369,10 @@ int sima_measure_init(void)
 	if (err)
 		goto err_hash;
 	sima_tpm_init();
+	/* The PCR outlives sima: an earlier instance's extensions stay. */
+	if (!sima_tpm_pcr_is_zero(pcr))
+		pr_warn("PCR %d was already extended (sima reloaded?): this list will not replay against it\n",
+			pcr);
 	sima_mlist_init(list_algo);
 	err = add_boot_aggregate();
 	if (err)

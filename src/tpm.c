@@ -109,6 +109,26 @@ int sima_tpm_boot_aggregate(unsigned int algo, struct sima_digest *digest)
 	return sima_hash_buf(banks[b].algo, buf, (last + 1) * size, digest);
 }
 
+/**
+ * sima_tpm_pcr_is_zero - has nothing been extended into a PCR yet
+ * @pcr: the PCR index
+ *
+ * Checks the first bank. Without a TPM every PCR counts as zero.
+ *
+ * Return: true when the PCR still holds its reset value (all zeros).
+ */
+bool sima_tpm_pcr_is_zero(u32 pcr)
+{
+	struct tpm_digest d = { };
+
+	if (!chip || !nr_banks)
+		return true;
+	d.alg_id = banks[0].tpm_alg;
+	if (tpm_pcr_read(chip, pcr, &d))
+		return true;
+	return !memchr_inv(d.digest, 0, banks[0].size);
+}
+
 static u16 bank_algo(const struct tpm_bank_info *bank)
 {
 	unsigned int algo = bank->crypto_id;

@@ -26,6 +26,7 @@ int sima_tpm_init(void);
 void sima_tpm_exit(void);
 unsigned int sima_tpm_banks(const struct sima_bank **banks);
 int sima_tpm_extend(u32 pcr, const struct sima_digest *digests);
+bool sima_tpm_pcr_is_zero(u32 pcr);
 int sima_tpm_boot_aggregate(unsigned int algo, struct sima_digest *digest);
 
 #endif /* _SIMA_TPM_H */

@@ -38,13 +38,20 @@ default_pcr=10
 [ "$SIMA_KERNEL" = test ] || default_pcr=11
 dmesg_since "$mark" | grep -q "into PCR $default_pcr" ||
 	bad "dmesg does not announce PCR $default_pcr"
+# Earlier loads in this boot extended the default PCR: sima must say that
+# its new list cannot replay.
+dmesg_since "$mark" | grep -q "PCR $default_pcr was already extended" ||
+	bad "no warning about the already extended PCR $default_pcr"
 sima_unload
 
 want_pcr=15
 zero=0000000000000000000000000000000000000000000000000000000000000000
 [ "$(cat $tpm/pcr-sha256/$want_pcr)" = "$zero" ] ||
 	fail "PCR $want_pcr was extended before the test"
+mark=$(dmesg_mark)
 sima_load ima_policy=tcb pcr=$want_pcr
+! dmesg_since "$mark" | grep -q "already extended" ||
+	bad "warning about a PCR nothing extended"
 
 # boot_aggregate: first entry, sha256 of PCRs 0-9
 agg=$(i=0; while [ $i -le 9 ]; do cat $tpm/pcr-sha256/$i; i=$((i + 1)); done |
