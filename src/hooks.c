@@ -22,6 +22,7 @@
 #include <linux/cred.h>
 #include <linux/fs.h>
 #include <linux/kexec.h>
+#include <linux/key-type.h>
 #include <linux/mm.h>
 #include <linux/mount.h>
 #include <linux/personality.h>
@@ -98,6 +99,12 @@ static int (*orig_vfs_tmpfile)(struct user_namespace *mnt_userns,
 static int (*orig_do_mknodat)(int dfd, struct filename *name, umode_t mode,
 			      unsigned int dev);
 static void (*orig_security_inode_free)(struct inode *inode);
+static key_ref_t (*orig_key_create_or_update)(key_ref_t keyring_ref,
+					      const char *type,
+					      const char *description,
+					      const void *payload, size_t plen,
+					      key_perm_t perm,
+					      unsigned long flags);
 
 /*
  * A regular file opened for real: the only files IMA looks at. sima's own
@@ -496,6 +503,36 @@ static void sima_hook_security_inode_free(struct inode *inode)
 	sima_hook_exit();
 }
 
+/* IMA measures the certificates that land on asymmetric keyrings. */
+static key_ref_t sima_hook_key_create_or_update(key_ref_t keyring_ref,
+						const char *type,
+						const char *description,
+						const void *payload,
+						size_t plen, key_perm_t perm,
+						unsigned long flags)
+{
+	key_ref_t ret;
+
+	sima_hook_enter();
+	ret = orig_key_create_or_update(keyring_ref, type, description,
+					payload, plen, perm, flags);
+	if (!IS_ERR(ret) && sima_hook_active() &&
+	    !strcmp(key_ref_to_ptr(ret)->type->name, "asymmetric")) {
+		struct sima_event ev = {
+			.hook = SIMA_EV_KEY_UPDATE,
+			.func = SIMA_FUNC_KEY_CHECK,
+			.cred = current_cred(),
+			.buf = payload,
+			.size = plen,
+			.keyring = key_ref_to_ptr(keyring_ref)->description,
+		};
+
+		sima_dispatch(&ev);
+	}
+	sima_hook_exit();
+	return ret;
+}
+
 #define HOOK(fn) SIMA_HOOK(#fn, sima_hook_##fn, &orig_##fn)
 
 /* Hottest first: the ftrace thunk scans this table in order. */
@@ -520,6 +557,7 @@ static struct sima_hook sima_hook_table[] = {
 	HOOK(security_kernel_load_data),
 	HOOK(security_kernel_post_load_data),
 	HOOK(arch_kexec_kernel_image_load),
+	HOOK(key_create_or_update),
 };
 
 static struct sima_hook_set sima_hooks = {

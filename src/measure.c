@@ -14,6 +14,7 @@
 #include <linux/slab.h>
 #include <linux/xattr.h>
 
+#include "sima/audit.h"
 #include "sima/fs.h"
 #include "sima/hash.h"
 #include "sima/hook.h"
@@ -62,9 +63,27 @@ static size_t render(const void *priv, u32 pcr, const u8 *sha1, u8 *buf,
 				    size);
 }
 
-/* Encode and append; -EEXIST (already recorded) counts as success. */
+static const char *add_cause(int err)
+{
+	switch (err) {
+	case 0:
+		return "hash_added";
+	case -EEXIST:
+		return "hash_exists";
+	case -ENOMEM:
+		return "ENOMEM";
+	default:
+		return "TPM_error";
+	}
+}
+
+/*
+ * Encode and append; -EEXIST (already recorded) counts as success. Like
+ * upstream, the audit record names the template, not the file.
+ */
 static int record(u32 to_pcr, const struct sima_template_desc *desc,
-		  const struct sima_template_input *in)
+		  const struct sima_template_input *in,
+		  const struct inode *inode)
 {
 	struct measurement m = { .desc = desc };
 	struct sima_mlist_event ev = {
@@ -81,6 +100,11 @@ static int record(u32 to_pcr, const struct sima_template_desc *desc,
 		return err;
 	err = sima_mlist_add(&ev);
 	sima_template_data_free(&m.td);
+	if (!in->violation)
+		sima_audit_msg(SIMA_AUDIT_INTEGRITY_PCR, inode,
+			       sima_template_desc_name(desc),
+			       "add_template_measure", add_cause(err), err,
+			       !err || err == -EEXIST);
 	return err == -EEXIST ? 0 : err;
 }
 
@@ -120,37 +144,51 @@ static ssize_t read_ima_xattr(struct dentry *dentry, struct inode *inode,
 	return len;
 }
 
+/* The absolute path IMA names a file by, or NULL (use its own name). */
+static const char *get_path(struct file *file, char *pathbuf)
+{
+	char *path = absolute_path(&file->f_path, pathbuf, PATH_MAX);
+
+	return IS_ERR(path) ? NULL : path;
+}
+
+static const char *audit_name(struct file *file, const char *path)
+{
+	return path ?: (const char *)file_dentry(file)->d_name.name;
+}
+
+/* A file's entry; a NULL @digest makes it a violation entry. */
 static int record_file(const struct sima_event *ev, u32 to_pcr,
 		       const struct sima_template_desc *desc,
-		       const struct sima_digest *digest)
+		       const struct sima_digest *digest, const char *path)
 {
+	struct dentry *dentry = file_dentry(ev->file);
 	struct sima_template_input in = {
 		.has_file = true,
-		.algo = digest->algo,
-		.digest = digest->data,
-		.digest_len = digest->len,
+		.algo = list_algo,
+		.name = path,
+		.dentry_name = dentry->d_name.name,
 		.uid = i_uid_read(ev->inode),
 		.gid = i_gid_read(ev->inode),
 		.mode = ev->inode->i_mode,
 	};
 	struct sima_digest legacy;
-	struct dentry *dentry = file_dentry(ev->file);
-	char *pathbuf, *name;
 	void *xattr = NULL;
 	ssize_t xlen;
 	int err;
 
+	if (!digest) {
+		in.violation = true;
+		return record(to_pcr, desc, &in, ev->inode);
+	}
 	err = legacy_digest(desc, digest, ev->file, ev->buf, ev->size, &legacy);
 	if (err)
 		return err;
+	in.algo = digest->algo;
+	in.digest = digest->data;
+	in.digest_len = digest->len;
 	in.legacy_digest = legacy.data;
 	in.legacy_digest_len = legacy.len;
-	pathbuf = __getname();
-	if (!pathbuf)
-		return -ENOMEM;
-	name = absolute_path(&ev->file->f_path, pathbuf, PATH_MAX);
-	in.name = IS_ERR(name) ? NULL : name;
-	in.dentry_name = dentry->d_name.name;
 	if (sima_template_has_field(desc, SIMA_TEMPLATE_FIELD_SIG)) {
 		xlen = read_ima_xattr(dentry, ev->inode, &xattr);
 		if (xlen > 0) {
@@ -158,9 +196,8 @@ static int record_file(const struct sima_event *ev, u32 to_pcr,
 			in.ima_xattr_len = xlen;
 		}
 	}
-	err = record(to_pcr, desc, &in);
+	err = record(to_pcr, desc, &in, ev->inode);
 	kfree(xattr);
-	__putname(pathbuf);
 	return err;
 }
 
@@ -171,12 +208,16 @@ static int hash_event(const struct sima_event *ev, struct sima_digest *d)
 	return sima_hash_file(ev->file, list_algo, d);
 }
 
+/* Measure and/or audit, each once per content version. */
 static void measure_file(const struct sima_event *ev,
 			 const struct sima_match_result *res)
 {
 	const struct sima_template_desc *desc = default_desc;
 	u32 to_pcr = res->pcr >= 0 ? res->pcr : pcr;
 	struct sima_iint *iint;
+	bool measure, audit;
+	const char *path;
+	char *pathbuf;
 	u64 version;
 	int err;
 
@@ -196,16 +237,33 @@ static void measure_file(const struct sima_event *ev,
 		}
 		iint->version = version;
 		iint->measured_pcrs = 0;
+		clear_bit(SIMA_IINT_AUDITED, &iint->flags);
 		set_bit(SIMA_IINT_HASHED, &iint->flags);
 	}
-	if (!(iint->measured_pcrs & BIT_ULL(to_pcr)) &&
-	    !record_file(ev, to_pcr, desc, &iint->digest))
+	measure = (res->action & SIMA_ACT_MEASURE) &&
+		  !(iint->measured_pcrs & BIT_ULL(to_pcr));
+	audit = (res->action & SIMA_ACT_AUDIT) &&
+		!test_bit(SIMA_IINT_AUDITED, &iint->flags);
+	if (!measure && !audit)
+		goto out;
+	pathbuf = __getname();
+	if (!pathbuf)
+		goto out;
+	path = get_path(ev->file, pathbuf);
+	if (measure &&
+	    !record_file(ev, to_pcr, desc, &iint->digest, path))
 		iint->measured_pcrs |= BIT_ULL(to_pcr);
+	if (audit) {
+		sima_audit_measurement(audit_name(ev->file, path),
+				       &iint->digest);
+		set_bit(SIMA_IINT_AUDITED, &iint->flags);
+	}
+	__putname(pathbuf);
 out:
 	mutex_unlock(&iint->mutex);
 }
 
-/* A buffer that is not a file's contents: kexec command line. */
+/* A buffer that is not a file's contents: kexec command line, key. */
 static void measure_buffer(const void *buf, loff_t size, const char *name,
 			   const struct sima_match_result *res)
 {
@@ -225,7 +283,78 @@ static void measure_buffer(const void *buf, loff_t size, const char *name,
 	in.name = name;
 	in.buf = buf;
 	in.buf_len = size;
-	record(res->pcr >= 0 ? res->pcr : pcr, desc, &in);
+	record(res->pcr >= 0 ? res->pcr : pcr, desc, &in, NULL);
+}
+
+/* A violation entry: zero digest, 0xff.. extended, always audited. */
+static void add_violation(const struct sima_event *ev, const char *cause)
+{
+	const char *path = NULL;
+	char *pathbuf;
+	int err = -ENOMEM;
+
+	pathbuf = __getname();
+	if (pathbuf) {
+		path = get_path(ev->file, pathbuf);
+		err = record_file(ev, pcr, default_desc, NULL, path);
+	}
+	sima_audit_msg(SIMA_AUDIT_INTEGRITY_PCR, ev->inode,
+		       audit_name(ev->file, path), "invalid_pcr", cause, err,
+		       false);
+	if (pathbuf)
+		__putname(pathbuf);
+}
+
+/* Whether the inode has read-only openers (the count leases keep). */
+static bool has_readers(const struct inode *inode)
+{
+#if defined(CONFIG_IMA) || defined(CONFIG_FILE_LOCKING)
+	return atomic_read(&inode->i_readcount) > 0;
+#else
+	return true;	/* not counted by this kernel: assume the worst */
+#endif
+}
+
+/*
+ * The measured content may not be what a reader sees: a writer opens a
+ * file that was measured for a reader (Time of Measure, Time of Use), or a
+ * reader has a file measured while a writer has it open.
+ */
+static void rdwr_violations(const struct sima_event *ev, bool must_measure)
+{
+	struct inode *inode = ev->inode;
+	struct sima_iint *iint;
+	bool tomtou;
+
+	if (ev->file->f_mode & FMODE_WRITE) {
+		if (!has_readers(inode))
+			return;
+		rcu_read_lock();
+		iint = sima_iint_find(inode);
+		tomtou = iint &&
+			 test_bit(SIMA_IINT_MUST_MEASURE, &iint->flags);
+		rcu_read_unlock();
+		if (tomtou)
+			add_violation(ev, "ToMToU");
+		return;
+	}
+	if (!must_measure)
+		return;
+	/* Set for good: later writers see that a reader relied on it. */
+	iint = sima_iint_get(inode);
+	if (!IS_ERR(iint))
+		set_bit(SIMA_IINT_MUST_MEASURE, &iint->flags);
+	if (inode_is_open_for_write(inode))
+		add_violation(ev, "open_writers");
+}
+
+/* Violations concern file and mmap checks, once anything measures. */
+static bool violation_check(const struct sima_event *ev)
+{
+	return (ev->func == SIMA_FUNC_FILE_CHECK ||
+		ev->func == SIMA_FUNC_MMAP_CHECK) && ev->file &&
+	       (sima_policy_wants(SIMA_FUNC_FILE_CHECK, SIMA_ACT_MEASURE) ||
+		sima_policy_wants(SIMA_FUNC_MMAP_CHECK, SIMA_ACT_MEASURE));
 }
 
 /* After the last writer closes, a filesystem without i_version rehashes. */
@@ -262,6 +391,7 @@ static bool measured_here(const struct sima_event *ev)
 	case SIMA_EV_POST_READ_FILE:
 		return ev->file && ev->buf;
 	case SIMA_EV_KEXEC_CMDLINE:
+	case SIMA_EV_KEY_UPDATE:
 		return ev->size > 0;
 	default:
 		return false;
@@ -269,15 +399,16 @@ static bool measured_here(const struct sima_event *ev)
 }
 
 /**
- * sima_measure_event - record the event if the policy says so
+ * sima_measure_event - measure, audit and check for violations
  * @ev: the event
  *
  * Return: 0; measurement never denies.
  */
 int sima_measure_event(const struct sima_event *ev)
 {
+	const u32 actions = SIMA_ACT_MEASURE | SIMA_ACT_AUDIT;
+	struct sima_match_result res = { };
 	struct sima_match_ctx ctx;
-	struct sima_match_result res;
 
 	if (ev->hook == SIMA_EV_INODE_FREE) {
 		sima_iint_free(ev->inode);
@@ -287,18 +418,30 @@ int sima_measure_event(const struct sima_event *ev)
 		file_closed(ev);
 		return 0;
 	}
-	if (!measured_here(ev) ||
-	    !sima_policy_wants(ev->func, SIMA_ACT_MEASURE))
+	if (!measured_here(ev))
 		return 0;
-	sima_match_ctx_init(&ctx, ev);
-	sima_policy_match(&ctx, SIMA_ACT_MEASURE | SIMA_WANT_POLICY_FLAG, &res);
-	if (!(res.action & SIMA_ACT_MEASURE))
+	if (sima_policy_wants(ev->func, actions)) {
+		sima_match_ctx_init(&ctx, ev);
+		sima_policy_match(&ctx, actions | SIMA_WANT_POLICY_FLAG, &res);
+	}
+	if (violation_check(ev))
+		rdwr_violations(ev, res.action & SIMA_ACT_MEASURE);
+	if (!(res.action & actions))
 		return 0;
-	if (ev->hook == SIMA_EV_KEXEC_CMDLINE)
+	switch (ev->hook) {
+	case SIMA_EV_KEXEC_CMDLINE:
 		/* The command line buffer ends in its NUL. */
-		measure_buffer(ev->buf, ev->size - 1, "kexec-cmdline", &res);
-	else
+		if (res.action & SIMA_ACT_MEASURE)
+			measure_buffer(ev->buf, ev->size - 1, "kexec-cmdline",
+				       &res);
+		break;
+	case SIMA_EV_KEY_UPDATE:
+		if (res.action & SIMA_ACT_MEASURE)
+			measure_buffer(ev->buf, ev->size, ev->keyring, &res);
+		break;
+	default:
 		measure_file(ev, &res);
+	}
 	return 0;
 }
 
@@ -325,7 +468,7 @@ static int add_boot_aggregate(void)
 	in.digest_len = d.len;
 	in.legacy_digest = legacy.data;
 	in.legacy_digest_len = legacy.len;
-	return record(pcr, default_desc, &in);
+	return record(pcr, default_desc, &in, NULL);
 }
 
 /**

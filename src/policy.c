@@ -431,7 +431,7 @@ void sima_policy_match(const struct sima_match_ctx *ctx, u32 want,
 
 /**
  * sima_match_ctx_init - the facts a policy rule can test, from an event
- * @ctx: filled in; the keyring or label of a buffer event is left to the
+ * @ctx: filled in; the label of a critical-data event is left to the
  *	caller
  * @ev: the event
  *
@@ -450,6 +450,7 @@ void sima_match_ctx_init(struct sima_match_ctx *ctx,
 	ctx->func = ev->hook == SIMA_EV_POST_SETATTR ? SIMA_FUNC_POST_SETATTR :
 						       ev->func;
 	ctx->mask = ev->mask;
+	ctx->keyring = ev->keyring;
 	if (inode) {
 		struct user_namespace *mnt_userns =
 			ev->file ? file_mnt_user_ns(ev->file) : &init_user_ns;

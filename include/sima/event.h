@@ -43,6 +43,7 @@ enum sima_hook_id {
  * @xattr_value: its new value (setxattr)
  * @xattr_size: length of @xattr_value
  * @attr: the attribute change (setattr)
+ * @keyring: description of the keyring a key was added to
  *
  * Pointers are borrowed from the hooked call and valid only during
  * sima_dispatch().
@@ -63,6 +64,7 @@ struct sima_event {
 	const void *xattr_value;
 	size_t xattr_size;
 	const struct iattr *attr;
+	const char *keyring;
 };
 
 extern const char *const sima_hook_names[SIMA_NR_HOOKS];

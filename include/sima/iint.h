@@ -40,9 +40,13 @@ struct sima_iint {
 	struct rcu_head rcu;
 };
 
-/* @flags bits; changed only under @mutex. */
+/*
+ * @flags bits, atomic bitops. HASHED and AUDITED change with @digest, under
+ * @mutex; MUST_MEASURE is only ever set.
+ */
 #define SIMA_IINT_HASHED	0	/* @digest matches @version */
 #define SIMA_IINT_MUST_MEASURE	1	/* a read matched a measure rule */
+#define SIMA_IINT_AUDITED	2	/* @digest was audited by a rule */
 
 int sima_iint_init(void);
 void sima_iint_exit(void);

@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * sima - integrity audit records in upstream IMA's format
+ */
+#ifndef _SIMA_AUDIT_H
+#define _SIMA_AUDIT_H
+
+#include <linux/types.h>
+
+struct inode;
+struct sima_digest;
+
+/* Record types (include/uapi/linux/audit.h), defined there too. */
+#define SIMA_AUDIT_INTEGRITY_DATA	1800
+#define SIMA_AUDIT_INTEGRITY_METADATA	1801
+#define SIMA_AUDIT_INTEGRITY_STATUS	1802
+#define SIMA_AUDIT_INTEGRITY_PCR	1804
+#define SIMA_AUDIT_INTEGRITY_RULE	1805
+
+void sima_audit_msg(int type, const struct inode *inode, const char *name,
+		    const char *op, const char *cause, int result, bool info);
+void sima_audit_measurement(const char *name,
+			    const struct sima_digest *digest);
+
+#endif /* _SIMA_AUDIT_H */

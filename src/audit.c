@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * sima - integrity audit records in upstream IMA's format
+ *
+ * Attestation and SIEM tooling parses these records, so the fields, their
+ * order and the quoting are upstream's. audit_log_untrustedstring() is not
+ * exported: quote_untrusted() applies the same rule.
+ */
+
+#include <linux/audit.h>
+#include <linux/cred.h>
+#include <linux/fs.h>
+#include <linux/module.h>
+#include <linux/sched.h>
+#include <linux/slab.h>
+
+#include "sima/audit.h"
+#include "sima/hash.h"
+
+static bool integrity_audit;
+module_param(integrity_audit, bool, 0644);
+MODULE_PARM_DESC(integrity_audit,
+		 "Also audit informational events, e.g. every measurement (default: off)");
+
+/* audit_string_contains_control(): such strings are logged as hex. */
+static bool needs_hex(const char *s)
+{
+	for (; *s; s++)
+		if (*s == '"' || *s < 0x21 || *s > 0x7e)
+			return true;
+	return false;
+}
+
+static void log_untrusted(struct audit_buffer *ab, const char *s)
+{
+	if (!needs_hex(s)) {
+		audit_log_format(ab, "\"%s\"", s);
+		return;
+	}
+	for (; *s; s++)
+		audit_log_format(ab, "%02X", (unsigned char)*s);
+}
+
+/**
+ * sima_audit_msg - an integrity record (integrity_audit_msg() format)
+ * @type: SIMA_AUDIT_INTEGRITY_*
+ * @inode: the inode concerned, or NULL
+ * @name: the file or event name, or NULL
+ * @op: what was done
+ * @cause: why the record is written
+ * @result: 0 for success (logged as res=1), else an error
+ * @info: informational: only logged with integrity_audit=1
+ */
+void sima_audit_msg(int type, const struct inode *inode, const char *name,
+		    const char *op, const char *cause, int result, bool info)
+{
+	char comm[TASK_COMM_LEN];
+	struct audit_buffer *ab;
+
+	if (info && !integrity_audit)
+		return;
+	ab = audit_log_start(audit_context(), GFP_KERNEL, type);
+	if (!ab)
+		return;
+	audit_log_format(ab, "pid=%d uid=%u auid=%u ses=%u",
+			 task_pid_nr(current),
+			 from_kuid(&init_user_ns, current_uid()),
+			 from_kuid(&init_user_ns, audit_get_loginuid(current)),
+			 audit_get_sessionid(current));
+	audit_log_task_context(ab);
+	audit_log_format(ab, " op=%s cause=%s comm=", op, cause);
+	log_untrusted(ab, get_task_comm(comm, current));
+	if (name) {
+		audit_log_format(ab, " name=");
+		log_untrusted(ab, name);
+	}
+	if (inode) {
+		audit_log_format(ab, " dev=");
+		log_untrusted(ab, inode->i_sb->s_id);
+		audit_log_format(ab, " ino=%lu", inode->i_ino);
+	}
+	audit_log_format(ab, " res=%d errno=0", !result);
+	audit_log_end(ab);
+}
+
+/**
+ * sima_audit_measurement - the record of an "audit" policy rule
+ * @name: the file's path
+ * @digest: its content digest
+ */
+void sima_audit_measurement(const char *name, const struct sima_digest *digest)
+{
+	struct audit_buffer *ab;
+
+	ab = audit_log_start(audit_context(), GFP_KERNEL,
+			     SIMA_AUDIT_INTEGRITY_RULE);
+	if (!ab)
+		return;
+	audit_log_format(ab, "file=");
+	log_untrusted(ab, name);
+	audit_log_format(ab, " hash=\"%s:%*phN\"",
+			 sima_hash_algo_name(digest->algo), digest->len,
+			 digest->data);
+	audit_log_task_info(ab);
+	audit_log_end(ab);
+}
