@@ -34,16 +34,18 @@ stage() {
 	return 1
 }
 
-# vm_suite NAME KERNEL GUEST-SCRIPT RESULT-FILTER: boot once, import the
-# per-test lines the guest exported; a VM failure no test explains counts
-# as one more failure (oops, lockdep report, timeout...).
+# vm_suite NAME KERNEL GUEST-SCRIPT RESULT-FILTER [APPEND [ARGS...]]: boot
+# once (APPEND: extra kernel command line), import the per-test lines the
+# guest exported; a VM failure no test explains counts as one more failure
+# (oops, lockdep report, timeout...).
 vm_suite() {
 	local name=$1 kernel=$2 script=$3 filter=$4 export=build/$2/$1
-	local log=$res/$name.log rc lines
+	local append=${5:-} log=$res/$1.log rc lines
+	shift $(( $# < 5 ? $# : 5 ))
 	echo "== $name ($(( $(date +%s) - start ))s)"
 	rm -rf "$export"
-	qemu/run --kernel "$kernel" --export "$export" \
-		--keep-log "$res/$name.console" -- "$script" >"$log" 2>&1
+	qemu/run --kernel "$kernel" --export "$export" --append "$append" \
+		--keep-log "$res/$name.console" -- "$script" "$@" >"$log" 2>&1
 	rc=$?
 	lines=$($filter "$export")
 	[ -n "$lines" ] && echo "$lines" | tee -a "$all"
@@ -85,6 +87,9 @@ stage fuzz-smoke make -s -C tests/fuzz smoke FUZZ_TIME=20
 if stage build-test scripts/build.sh test; then
 	vm_suite kunit test tests/kunit/guest.sh kunit_lines
 	vm_suite e2e-test test tests/e2e/run.sh e2e_lines
+	vm_suite e2e-cmdline test tests/e2e/run.sh e2e_lines \
+		"ima_policy=tcb ima_hash=sha512 ima_template_fmt=d-ng|n-ng|sig" \
+		boot-cmdline.sh
 else
 	record SKIP "kunit (test build failed)"
 	record SKIP "e2e-test (test build failed)"

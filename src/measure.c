@@ -8,6 +8,7 @@
  * only leave the file unmeasured, and the next access tries again.
  */
 
+#include <crypto/hash.h>
 #include <linux/fs.h>
 #include <linux/iversion.h>
 #include <linux/module.h>
@@ -15,6 +16,7 @@
 #include <linux/xattr.h>
 
 #include "sima/audit.h"
+#include "sima/cmdline.h"
 #include "sima/fs.h"
 #include "sima/hash.h"
 #include "sima/hook.h"
@@ -25,13 +27,17 @@
 #include "sima/template.h"
 #include "sima/tpm.h"
 
-static char *ima_hash = "sha256";
+static char *ima_hash;
 module_param(ima_hash, charp, 0444);
 MODULE_PARM_DESC(ima_hash, "Digest algorithm of files and templates (default: sha256)");
 
-static char *ima_template = "ima-ng";
+static char *ima_template;
 module_param(ima_template, charp, 0444);
 MODULE_PARM_DESC(ima_template, "Default template: a name or a format string (default: ima-ng)");
+
+static char *ima_template_fmt;
+module_param(ima_template_fmt, charp, 0444);
+MODULE_PARM_DESC(ima_template_fmt, "Default template as a format string, e.g. d-ng|n-ng|sig (overrides ima_template)");
 
 static int pcr = -1;
 module_param(pcr, int, 0444);
@@ -471,24 +477,95 @@ static int add_boot_aggregate(void)
 	return record(pcr, default_desc, &in, NULL);
 }
 
-/**
- * sima_measure_init - parameters, hashing, TPM, list and boot_aggregate
- *
- * Return: 0 or a negative errno; the cause is logged.
- */
-int sima_measure_init(void)
-{
-	int algo = sima_hash_algo_lookup(ima_hash);
-	int err;
+/* Options from the kernel command line, where no native IMA takes them. */
+struct cmdline_opts {
+	char hash[16];
+	char template[SIMA_TEMPLATE_FMT_MAX + 1];
+	bool is_fmt;
+};
 
+static void cmdline_opt(char *param, char *val, void *priv)
+{
+	struct cmdline_opts *o = priv;
+	bool fmt = !strcmp(param, "ima_template_fmt");
+
+	if (!val)
+		return;
+	if (!strcmp(param, "ima_hash")) {
+		strscpy(o->hash, val, sizeof(o->hash));
+	} else if ((fmt || !strcmp(param, "ima_template")) &&
+		   !o->template[0]) {
+		/* As upstream, the first of the two wins. */
+		strscpy(o->template, val, sizeof(o->template));
+		o->is_fmt = fmt;
+	}
+}
+
+/*
+ * ima_template_fmt= fills upstream's one custom template, which lists show
+ * by its format string even where a builtin has the same fields.
+ */
+static const struct sima_template_desc *find_template(const char *tmpl,
+						      bool fmt)
+{
+	static struct sima_template_desc custom;	/* set at init only */
+	const struct sima_template_desc *d;
+
+	if (!fmt) {
+		d = sima_template_find(tmpl);
+		if (d)
+			return d;
+	}
+	return sima_template_parse_fmt(tmpl, &custom) ? NULL : &custom;
+}
+
+/*
+ * A bad module parameter fails the load; a bad command line option is
+ * ignored with a warning, as upstream ignores it.
+ */
+static int choose_options(void)
+{
+	static struct cmdline_opts o;	/* init only: no concurrency */
+	const char *tmpl = ima_template_fmt ?: ima_template;
+	bool is_fmt = ima_template_fmt;
+	int algo, err;
+
+	if (!IS_ENABLED(CONFIG_IMA) && (!ima_hash || !tmpl)) {
+		err = sima_cmdline_each(cmdline_opt, &o);
+		if (err)
+			return err;
+	}
+	if (!ima_hash && o.hash[0]) {
+		algo = sima_hash_algo_lookup(o.hash);
+		if (algo >= 0 &&
+		    crypto_has_shash(sima_hash_algo_name(algo), 0, 0))
+			ima_hash = o.hash;
+		else
+			pr_warn("ima_hash=%s on the command line: not available, ignored\n",
+				o.hash);
+	}
+	if (!tmpl && o.template[0]) {
+		if (find_template(o.template, o.is_fmt)) {
+			tmpl = o.template;
+			is_fmt = o.is_fmt;
+		} else {
+			pr_warn("%s=%s on the command line: not valid, ignored\n",
+				o.is_fmt ? "ima_template_fmt" : "ima_template",
+				o.template);
+		}
+	}
+	if (!ima_hash)
+		ima_hash = "sha256";
+	algo = sima_hash_algo_lookup(ima_hash);
 	if (algo < 0) {
 		pr_err("ima_hash=%s: unknown algorithm\n", ima_hash);
 		return -EINVAL;
 	}
 	list_algo = algo;
-	default_desc = sima_template_find(ima_template);
+	default_desc = find_template(tmpl ?: "ima-ng", is_fmt);
 	if (!default_desc) {
-		pr_err("ima_template=%s: unknown template\n", ima_template);
+		pr_err("%s=%s: unknown template or bad format\n",
+		       is_fmt ? "ima_template_fmt" : "ima_template", tmpl);
 		return -EINVAL;
 	}
 	if (sima_template_is_ima(default_desc) &&
@@ -496,6 +573,21 @@ int sima_measure_init(void)
 		pr_err("the ima template needs ima_hash=sha1 or md5\n");
 		return -EINVAL;
 	}
+	return 0;
+}
+
+/**
+ * sima_measure_init - parameters, hashing, TPM, list and boot_aggregate
+ *
+ * Return: 0 or a negative errno; the cause is logged.
+ */
+int sima_measure_init(void)
+{
+	int err;
+
+	err = choose_options();
+	if (err)
+		return err;
 	if (pcr < 0)
 		pcr = sima_fs_native_ima() ? 11 : 10;
 	if (pcr >= 24) {

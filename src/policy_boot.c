@@ -15,7 +15,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 
-#include "sima/hook.h"
+#include "sima/cmdline.h"
 #include "sima/policy_active.h"
 
 static char *ima_policy;
@@ -142,32 +142,16 @@ static void choose(struct boot_choice *c, char *val)
 	}
 }
 
-/* The kernel command line, which IMA-less kernels leave to sima. */
-static int choose_cmdline(struct boot_choice *c)
+static void cmdline_opt(char *param, char *val, void *priv)
 {
-	char **cmdline = (char **)sima_kallsyms_lookup("saved_command_line");
-	char *copy, *args, *param, *val;
+	struct boot_choice *c = priv;
 
-	if (!cmdline || !*cmdline)
-		return 0;
-	copy = kstrdup(*cmdline, GFP_KERNEL);
-	if (!copy)
-		return -ENOMEM;
-	args = skip_spaces(copy);
-	while (*args) {
-		args = next_arg(args, &param, &val);
-		if (!val && !strcmp(param, "--"))
-			break;
-		if (val && !strcmp(param, "ima_policy"))
-			choose(c, val);
-		else if (!val && !strcmp(param, "ima_tcb") &&
-			 c->tcb == TCB_NONE)
-			c->tcb = TCB_ORIGINAL;
-		else if (!val && !strcmp(param, "ima_appraise_tcb"))
-			c->appraise_tcb = true;
-	}
-	kfree(copy);
-	return 0;
+	if (val && !strcmp(param, "ima_policy"))
+		choose(c, val);
+	else if (!val && !strcmp(param, "ima_tcb") && c->tcb == TCB_NONE)
+		c->tcb = TCB_ORIGINAL;
+	else if (!val && !strcmp(param, "ima_appraise_tcb"))
+		c->appraise_tcb = true;
 }
 
 /* Adds the rules of a NULL-terminated set. */
@@ -235,7 +219,7 @@ int sima_policy_boot_rules(struct sima_rule_batch *batch,
 		kfree(val);
 		from = "ima_policy parameter";
 	} else if (!IS_ENABLED(CONFIG_IMA)) {
-		err = choose_cmdline(&c);
+		err = sima_cmdline_each(cmdline_opt, &c);
 		if (err)
 			return err;
 	}
