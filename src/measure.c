@@ -214,6 +214,33 @@ static int hash_event(const struct sima_event *ev, struct sima_digest *d)
 	return sima_hash_file(ev->file, list_algo, d);
 }
 
+/*
+ * Upstream does not hash a file opened with O_DIRECT: it audits that, and
+ * records a zero digest with the file's name, without caching anything,
+ * so that a later open measures the file for real.
+ */
+static void measure_direct_io(const struct sima_event *ev, u32 to_pcr,
+			      const struct sima_template_desc *desc,
+			      bool measure)
+{
+	struct sima_digest zero = {
+		.algo = list_algo,
+		.len = sima_hash_digest_size(list_algo),
+	};
+	char *pathbuf;
+
+	sima_audit_msg(SIMA_AUDIT_INTEGRITY_DATA, ev->inode,
+		       file_dentry(ev->file)->d_name.name, "collect_data",
+		       "failed(directio)", -EINVAL, false);
+	if (!measure)
+		return;
+	pathbuf = __getname();
+	if (!pathbuf)
+		return;
+	record_file(ev, to_pcr, desc, &zero, get_path(ev->file, pathbuf));
+	__putname(pathbuf);
+}
+
 /* Measure and/or audit, each once per content version. */
 static void measure_file(const struct sima_event *ev,
 			 const struct sima_match_result *res)
@@ -236,6 +263,11 @@ static void measure_file(const struct sima_event *ev,
 	version = inode_query_iversion(ev->inode);
 	if (!test_bit(SIMA_IINT_HASHED, &iint->flags) ||
 	    (IS_I_VERSION(ev->inode) && iint->version != version)) {
+		if (!ev->buf && (ev->file->f_flags & O_DIRECT)) {
+			measure_direct_io(ev, to_pcr, desc,
+					  res->action & SIMA_ACT_MEASURE);
+			goto out;
+		}
 		err = hash_event(ev, &iint->digest);
 		if (err) {
 			clear_bit(SIMA_IINT_HASHED, &iint->flags);
