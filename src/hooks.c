@@ -177,9 +177,19 @@ static int sima_hook_security_bprm_check(struct linux_binprm *bprm)
 
 	sima_hook_enter();
 	ret = orig_security_bprm_check(bprm);
-	if (!ret && sima_hook_active())
-		ret = file_event(SIMA_EV_BPRM_CHECK, SIMA_FUNC_BPRM_CHECK,
-				 bprm->file, MAY_EXEC);
+	if (!ret && sima_hook_active()) {
+		struct sima_event ev = {
+			.hook = SIMA_EV_BPRM_CHECK,
+			.func = SIMA_FUNC_BPRM_CHECK,
+			.mask = MAY_EXEC,
+			.cred = current_cred(),
+			.bprm_cred = bprm->cred,
+			.file = bprm->file,
+			.inode = file_inode(bprm->file),
+		};
+
+		ret = sima_dispatch(&ev);
+	}
 	sima_hook_exit();
 	return ret;
 }

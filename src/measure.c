@@ -436,28 +436,12 @@ static bool measured_here(const struct sima_event *ev)
 	}
 }
 
-/**
- * sima_measure_event - measure, audit and check for violations
- * @ev: the event
- *
- * Return: 0; measurement never denies.
- */
-int sima_measure_event(const struct sima_event *ev)
+static void measure_event(const struct sima_event *ev)
 {
 	const u32 actions = SIMA_ACT_MEASURE | SIMA_ACT_AUDIT;
 	struct sima_match_result res = { };
 	struct sima_match_ctx ctx;
 
-	if (ev->hook == SIMA_EV_INODE_FREE) {
-		sima_iint_free(ev->inode);
-		return 0;
-	}
-	if (ev->hook == SIMA_EV_FILE_FREE) {
-		file_closed(ev);
-		return 0;
-	}
-	if (!measured_here(ev))
-		return 0;
 	if (sima_policy_wants(ev->func, actions)) {
 		sima_match_ctx_init(&ctx, ev);
 		sima_policy_match(&ctx, actions | SIMA_WANT_POLICY_FLAG, &res);
@@ -465,7 +449,7 @@ int sima_measure_event(const struct sima_event *ev)
 	if (violation_check(ev))
 		rdwr_violations(ev, res.action & SIMA_ACT_MEASURE);
 	if (!(res.action & actions))
-		return 0;
+		return;
 	switch (ev->hook) {
 	case SIMA_EV_KEXEC_CMDLINE:
 		/* The command line buffer ends in its NUL. */
@@ -479,6 +463,36 @@ int sima_measure_event(const struct sima_event *ev)
 		break;
 	default:
 		measure_file(ev, &res);
+	}
+}
+
+/**
+ * sima_measure_event - measure, audit and check for violations
+ * @ev: the event
+ *
+ * Return: 0; measurement never denies.
+ */
+int sima_measure_event(const struct sima_event *ev)
+{
+	struct sima_event creds;
+
+	if (ev->hook == SIMA_EV_INODE_FREE) {
+		sima_iint_free(ev->inode);
+		return 0;
+	}
+	if (ev->hook == SIMA_EV_FILE_FREE) {
+		file_closed(ev);
+		return 0;
+	}
+	if (!measured_here(ev))
+		return 0;
+	measure_event(ev);
+	/* Upstream judges an exec twice: then as CREDS_CHECK, by new creds. */
+	if (ev->bprm_cred) {
+		creds = *ev;
+		creds.func = SIMA_FUNC_CREDS_CHECK;
+		creds.cred = ev->bprm_cred;
+		measure_event(&creds);
 	}
 	return 0;
 }

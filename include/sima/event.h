@@ -32,6 +32,8 @@ enum sima_hook_id {
  * @func: the IMA func the operation maps to (SIMA_FUNC_NONE if none)
  * @mask: MAY_* access bits for file events
  * @cred: credentials to judge the access with
+ * @bprm_cred: for exec, the credentials the program will run with
+ *	(CREDS_CHECK judges by them)
  * @file: the file involved, if any
  * @dentry: the dentry involved (xattr, attribute and create events)
  * @inode: the inode involved; set for every file and inode event
@@ -53,6 +55,7 @@ struct sima_event {
 	enum sima_func func;
 	int mask;
 	const struct cred *cred;
+	const struct cred *bprm_cred;
 	struct file *file;
 	struct dentry *dentry;
 	struct inode *inode;
