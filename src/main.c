@@ -12,6 +12,7 @@
 #include "sima/fs.h"
 #include "sima/hook.h"
 #include "sima/lock.h"
+#include "sima/lsm.h"
 #include "sima/measure.h"
 #include "sima/policy_active.h"
 
@@ -26,9 +27,12 @@ static int __init sima_init(void)
 	err = sima_kallsyms_init();
 	if (err)
 		return err;
-	err = sima_policy_init();
+	err = sima_lsm_init();
 	if (err)
 		return err;
+	err = sima_policy_init();
+	if (err)
+		goto err_lsm;
 	err = sima_fs_init();
 	if (err)
 		goto err_policy;
@@ -54,6 +58,8 @@ err_fs:
 	sima_fs_exit();
 err_policy:
 	sima_policy_exit();
+err_lsm:
+	sima_lsm_exit();
 	return err;
 }
 
@@ -64,6 +70,7 @@ static void __exit sima_exit(void)
 	sima_hooks_exit();
 	sima_measure_exit();
 	sima_policy_exit();
+	sima_lsm_exit();
 	pr_info("unloaded\n");
 }
 

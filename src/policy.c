@@ -25,6 +25,7 @@
 #include <linux/slab.h>
 
 #include "sima/event.h"
+#include "sima/lsm.h"
 #include "sima/match.h"
 #include "sima/policy_active.h"
 #include "sima/template.h"
@@ -451,6 +452,8 @@ void sima_match_ctx_init(struct sima_match_ctx *ctx,
 						       ev->func;
 	ctx->mask = ev->mask;
 	ctx->keyring = ev->keyring;
+	ctx->lsm_match = sima_lsm_match;
+	ctx->lsm_priv = ev;
 	if (inode) {
 		struct user_namespace *mnt_userns =
 			ev->file ? file_mnt_user_ns(ev->file) : &init_user_ns;

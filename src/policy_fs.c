@@ -39,6 +39,7 @@
 #include <linux/vmalloc.h>
 
 #include "sima/digest.h"
+#include "sima/lsm.h"
 #include "sima/policy_active.h"
 
 static bool policy_writable = true;
@@ -339,6 +340,7 @@ static int policy_open(struct inode *inode, struct file *file)
 	txn->env.custom_policy = sima_policy_is_custom();
 	txn->env.map_id = map_id;
 	txn->env.find_template = find_template;
+	txn->env.lsm_check = sima_lsm_check;
 	file->private_data = txn;
 	return 0;
 }
