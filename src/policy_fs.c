@@ -39,6 +39,7 @@
 #include <linux/vmalloc.h>
 
 #include "sima/digest.h"
+#include "sima/audit.h"
 #include "sima/lsm.h"
 #include "sima/policy_active.h"
 
@@ -138,10 +139,13 @@ static int add_rule(struct policy_txn *txn, const char *line, size_t len,
 		txn->have_algos = true;
 	}
 	err = sima_rule_batch_add(&txn->batch, line, len, &txn->env, &why);
-	if (err)
-		pr_err_ratelimited("policy: line %u: %s: %.*s\n", lineno,
-				   why ?: "invalid rule",
-				   (int)min_t(size_t, len, SHOWN_LINE_MAX), line);
+	if (err) {
+		pr_err("policy: line %u: %s: %.*s\n", lineno,
+		       why ?: "invalid rule",
+		       (int)min_t(size_t, len, SHOWN_LINE_MAX), line);
+		sima_audit_msg(SIMA_AUDIT_INTEGRITY_STATUS, NULL, NULL,
+			       "update_policy", "invalid-policy", err, false);
+	}
 	return err;
 }
 
@@ -157,11 +161,10 @@ static int add_lines(struct policy_txn *txn, const char *text, size_t size)
 
 		lineno++;
 		if (!end || memchr(text, '\0', len)) {
-			pr_err_ratelimited("policy: line %u: %s: %.*s\n", lineno,
-					   end ? "NUL byte in line" :
-						 "no newline at end of file",
-					   (int)min_t(size_t, len, SHOWN_LINE_MAX),
-					   text);
+			pr_err("policy: line %u: %s: %.*s\n", lineno,
+			       end ? "NUL byte in line" :
+				     "no newline at end of file",
+			       (int)min_t(size_t, len, SHOWN_LINE_MAX), text);
 			return -EINVAL;
 		}
 		err = add_rule(txn, text, len, lineno);
@@ -185,7 +188,7 @@ static ssize_t load_file(struct policy_txn *txn, char *data)
 	size = kernel_read_file_from_path(data, 0, &text, INT_MAX, NULL,
 					  READING_POLICY);
 	if (size < 0) {
-		pr_err_ratelimited("policy: cannot read %s: %zd\n", data, size);
+		pr_err("policy: cannot read %s: %zd\n", data, size);
 		return size;
 	}
 	err = add_lines(txn, text, size);
@@ -201,7 +204,10 @@ static ssize_t write_locked(struct policy_txn *txn, char *data)
 	if (data[0] == '/')
 		return load_file(txn, data);
 	if (sima_policy_appraise_required(SIMA_FUNC_POLICY_CHECK)) {
-		pr_err_ratelimited("policy: signed policy file (written as an absolute path) required\n");
+		pr_err("policy: signed policy file (written as an absolute path) required\n");
+		sima_audit_msg(SIMA_AUDIT_INTEGRITY_STATUS, NULL, NULL,
+			       "policy_update", "signed policy required", 1,
+			       false);
 		return -EACCES;
 	}
 	len = strcspn(data, "\n");
@@ -360,6 +366,8 @@ static int policy_release(struct inode *inode, struct file *file)
 	}
 	ok = !txn->failed && txn->batch.nr && !sima_policy_load(&txn->batch);
 	pr_info("policy update %s\n", ok ? "completed" : "failed");
+	sima_audit_msg(SIMA_AUDIT_INTEGRITY_STATUS, NULL, NULL, "policy_update",
+		       ok ? "completed" : "failed", !ok, false);
 	sima_rule_batch_free(&txn->batch);
 	mutex_destroy(&txn->lock);
 	kfree(txn);
