@@ -76,6 +76,8 @@ static void report_busy_targets(const struct sima_hook *hooks,
 	unsigned int i;
 
 	for (i = 0; i < nr; i++) {
+		if (!hooks[i].addr)
+			continue;
 		probe = kzalloc(sizeof(*probe), GFP_KERNEL);
 		if (!probe)
 			return;
@@ -97,7 +99,8 @@ static void report_busy_targets(const struct sima_hook *hooks,
  * sima_hooks_install - resolve and hook every target of a set
  * @set: the set; each hook's addr and *orig are filled in
  *
- * All targets are mandatory: a missing symbol, a target ftrace cannot patch
+ * Targets are mandatory unless marked optional, which may be missing: a
+ * missing mandatory symbol, a target ftrace cannot patch
  * (inlined or notrace) or one another IPMODIFY user owns fails the whole
  * install with a message naming it, and nothing of the set stays hooked.
  *
@@ -107,7 +110,7 @@ static void report_busy_targets(const struct sima_hook *hooks,
 int sima_hooks_install(struct sima_hook_set *set)
 {
 	struct sima_hook *hooks = set->hooks;
-	unsigned int i, nr = set->nr;
+	unsigned int i, hooked, nr = set->nr;
 	int err;
 
 	set->ops.func = sima_ftrace_thunk;
@@ -116,8 +119,13 @@ int sima_hooks_install(struct sima_hook_set *set)
 	 * sima off without a trace; with it the sysctl fails while we run.
 	 */
 	set->ops.flags = SIMA_FTRACE_FLAGS | FTRACE_OPS_FL_PERMANENT;
-	for (i = 0; i < nr; i++) {
+	for (i = 0, hooked = 0; i < nr; i++) {
 		hooks[i].addr = sima_kallsyms_lookup(hooks[i].name);
+		if (!hooks[i].addr && hooks[i].optional) {
+			pr_info("optional hook target %s is absent\n",
+				hooks[i].name);
+			continue;
+		}
 		if (!hooks[i].addr) {
 			pr_err("hook target %s is missing\n", hooks[i].name);
 			err = -ENOENT;
@@ -130,7 +138,11 @@ int sima_hooks_install(struct sima_hook_set *set)
 			goto err_filter;
 		}
 		*hooks[i].orig = (void *)hooks[i].addr;
+		hooked++;
 	}
+	/* An ops without a filter would trace every kernel function. */
+	if (!hooked)
+		return -ENOENT;
 
 	err = register_ftrace_function(&set->ops);
 	if (err) {

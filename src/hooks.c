@@ -99,6 +99,11 @@ static int (*orig_vfs_tmpfile)(struct user_namespace *mnt_userns,
 static int (*orig_do_mknodat)(int dfd, struct filename *name, umode_t mode,
 			      unsigned int dev);
 static void (*orig_security_inode_free)(struct inode *inode);
+static int (*orig_ima_measure_critical_data)(const char *event_label,
+					     const char *event_name,
+					     const void *buf, size_t buf_len,
+					     bool hash, u8 *digest,
+					     size_t digest_len);
 static key_ref_t (*orig_key_create_or_update)(key_ref_t keyring_ref,
 					      const char *type,
 					      const char *description,
@@ -543,7 +548,43 @@ static key_ref_t sima_hook_key_create_or_update(key_ref_t keyring_ref,
 	return ret;
 }
 
+/*
+ * Subsystems report critical data (device-mapper tables, SELinux state)
+ * through native IMA's function, which only kernels with IMA have.
+ */
+static int sima_hook_ima_measure_critical_data(const char *event_label,
+					       const char *event_name,
+					       const void *buf, size_t buf_len,
+					       bool hash, u8 *digest,
+					       size_t digest_len)
+{
+	int ret;
+
+	sima_hook_enter();
+	ret = orig_ima_measure_critical_data(event_label, event_name, buf,
+					     buf_len, hash, digest,
+					     digest_len);
+	if (event_label && event_name && buf && buf_len &&
+	    sima_hook_active()) {
+		struct sima_event ev = {
+			.hook = SIMA_EV_CRITICAL_DATA,
+			.func = SIMA_FUNC_CRITICAL_DATA,
+			.cred = current_cred(),
+			.buf = buf,
+			.size = buf_len,
+			.label = event_label,
+			.data_name = event_name,
+			.hash_buf = hash,
+		};
+
+		sima_dispatch(&ev);
+	}
+	sima_hook_exit();
+	return ret;
+}
+
 #define HOOK(fn) SIMA_HOOK(#fn, sima_hook_##fn, &orig_##fn)
+#define HOOK_OPTIONAL(fn) SIMA_HOOK_OPTIONAL(#fn, sima_hook_##fn, &orig_##fn)
 
 /* Hottest first: the ftrace thunk scans this table in order. */
 static struct sima_hook sima_hook_table[] = {
@@ -568,6 +609,7 @@ static struct sima_hook sima_hook_table[] = {
 	HOOK(security_kernel_post_load_data),
 	HOOK(arch_kexec_kernel_image_load),
 	HOOK(key_create_or_update),
+	HOOK_OPTIONAL(ima_measure_critical_data),
 };
 
 static struct sima_hook_set sima_hooks = {

@@ -13,6 +13,7 @@
 #include <linux/iversion.h>
 #include <linux/module.h>
 #include <linux/slab.h>
+#include <linux/utsname.h>
 #include <linux/xattr.h>
 
 #include "sima/audit.h"
@@ -324,6 +325,20 @@ static void measure_buffer(const void *buf, loff_t size, const char *name,
 	record(res->pcr >= 0 ? res->pcr : pcr, desc, &in, NULL);
 }
 
+/* Critical data; with hash_buf its digest stands in for the buffer. */
+static void measure_data(const struct sima_event *ev,
+			 const struct sima_match_result *res)
+{
+	struct sima_digest d;
+
+	if (!ev->hash_buf) {
+		measure_buffer(ev->buf, ev->size, ev->data_name, res);
+		return;
+	}
+	if (!sima_hash_buf(list_algo, ev->buf, ev->size, &d))
+		measure_buffer(d.data, d.len, ev->data_name, res);
+}
+
 /* A violation entry: zero digest, 0xff.. extended, always audited. */
 static void add_violation(const struct sima_event *ev, const char *cause)
 {
@@ -430,6 +445,7 @@ static bool measured_here(const struct sima_event *ev)
 		return ev->file && ev->buf;
 	case SIMA_EV_KEXEC_CMDLINE:
 	case SIMA_EV_KEY_UPDATE:
+	case SIMA_EV_CRITICAL_DATA:
 		return ev->size > 0;
 	default:
 		return false;
@@ -460,6 +476,10 @@ static void measure_event(const struct sima_event *ev)
 	case SIMA_EV_KEY_UPDATE:
 		if (res.action & SIMA_ACT_MEASURE)
 			measure_buffer(ev->buf, ev->size, ev->keyring, &res);
+		break;
+	case SIMA_EV_CRITICAL_DATA:
+		if (res.action & SIMA_ACT_MEASURE)
+			measure_data(ev, &res);
 		break;
 	default:
 		measure_file(ev, &res);
@@ -622,6 +642,23 @@ static int choose_options(void)
 	return 0;
 }
 
+/* As upstream at init: the kernel's release, as critical data. */
+static void measure_kernel_version(void)
+{
+	const char *release = init_utsname()->release;
+	struct sima_event ev = {
+		.hook = SIMA_EV_CRITICAL_DATA,
+		.func = SIMA_FUNC_CRITICAL_DATA,
+		.cred = current_cred(),
+		.buf = release,
+		.size = strlen(release),
+		.label = "kernel_info",
+		.data_name = "kernel_version",
+	};
+
+	measure_event(&ev);
+}
+
 /**
  * sima_measure_init - parameters, hashing, TPM, list and boot_aggregate
  *
@@ -658,6 +695,7 @@ int sima_measure_init(void)
 	err = add_boot_aggregate();
 	if (err)
 		goto err_tpm;
+	measure_kernel_version();
 	pr_info("measuring with %s into PCR %d, template %s\n", ima_hash, pcr,
 		sima_template_desc_name(default_desc));
 	return 0;

@@ -432,8 +432,7 @@ void sima_policy_match(const struct sima_match_ctx *ctx, u32 want,
 
 /**
  * sima_match_ctx_init - the facts a policy rule can test, from an event
- * @ctx: filled in; the label of a critical-data event is left to the
- *	caller
+ * @ctx: filled in
  * @ev: the event
  *
  * Inode owners are mapped through the mount's idmapping when the event
@@ -452,6 +451,7 @@ void sima_match_ctx_init(struct sima_match_ctx *ctx,
 						       ev->func;
 	ctx->mask = ev->mask;
 	ctx->keyring = ev->keyring;
+	ctx->label = ev->label;
 	ctx->lsm_match = sima_lsm_match;
 	ctx->lsm_priv = ev;
 	if (inode) {

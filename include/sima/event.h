@@ -46,6 +46,9 @@ enum sima_hook_id {
  * @xattr_size: length of @xattr_value
  * @attr: the attribute change (setattr)
  * @keyring: description of the keyring a key was added to
+ * @label: the label of a critical-data event (label= matches it)
+ * @data_name: the name of a critical-data event, as the list shows it
+ * @hash_buf: measure the digest of @buf rather than @buf itself
  *
  * Pointers are borrowed from the hooked call and valid only during
  * sima_dispatch().
@@ -68,6 +71,9 @@ struct sima_event {
 	size_t xattr_size;
 	const struct iattr *attr;
 	const char *keyring;
+	const char *label;
+	const char *data_name;
+	bool hash_buf;
 };
 
 extern const char *const sima_hook_names[SIMA_NR_HOOKS];

@@ -21,17 +21,25 @@
  * @name: the kernel symbol
  * @wrapper: sima's replacement, same prototype
  * @orig: where to store the address of the original for the wrapper
- * @addr: the symbol's address, resolved at install
+ * @addr: the symbol's address, resolved at install; 0 for an absent
+ *	optional target
+ * @optional: the kernel may lack the target; its wrapper then never runs
  */
 struct sima_hook {
 	const char *name;
 	void *wrapper;
 	void **orig;
 	unsigned long addr;
+	bool optional;
 };
 
 #define SIMA_HOOK(sym, wrap, origp)					\
 	{ .name = sym, .wrapper = (void *)(wrap), .orig = (void **)(origp) }
+
+/* A target only some kernels have (e.g. native IMA's own functions). */
+#define SIMA_HOOK_OPTIONAL(sym, wrap, origp)				\
+	{ .name = sym, .wrapper = (void *)(wrap), .orig = (void **)(origp), \
+	  .optional = true }
 
 /**
  * struct sima_hook_set - hooks installed and removed together

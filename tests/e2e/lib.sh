@@ -29,7 +29,7 @@ SIMA_HOOKS="bprm_check mmap_file file_mprotect file_open file_free
 kernel_read_file kernel_post_read_file kernel_load_data kernel_post_load_data
 kexec_cmdline inode_setxattr inode_post_setxattr inode_removexattr
 inode_post_removexattr inode_setattr inode_post_setattr post_create_tmpfile
-post_mknod inode_free key_post_create_or_update"
+post_mknod inode_free key_post_create_or_update critical_data"
 # hooks whose delta is noise (eviction) unless a spec names them
 SIMA_NOISY_HOOKS="inode_free"
 

@@ -17,6 +17,7 @@
 #include <linux/device.h>
 #include <linux/err.h>
 #include <linux/firmware.h>
+#include <linux/ima.h>
 #include <linux/kprobes.h>
 #include <linux/module.h>
 #include <linux/moduleparam.h>
@@ -62,6 +63,46 @@ static const struct kernel_param_ops load_fw_ops = {
 
 module_param_cb(load_fw, &load_fw_ops, NULL, 0200);
 MODULE_PARM_DESC(load_fw, "write a firmware name to request_firmware() it");
+
+/*
+ * "[hash ]LABEL NAME PAYLOAD": report critical data as device-mapper or
+ * SELinux would. Kernels without native IMA have only a stub, which sima
+ * cannot see.
+ */
+static int critical_data_set(const char *val, const struct kernel_param *kp)
+{
+	char *args, *p, *label, *name;
+	bool hash = false;
+	int ret = -EINVAL;
+
+	args = kstrdup(val, GFP_KERNEL);
+	if (!args)
+		return -ENOMEM;
+	p = strim(args);
+	if (str_has_prefix(p, "hash ")) {
+		hash = true;
+		p += strlen("hash ");
+	}
+	label = strsep(&p, " ");
+	name = strsep(&p, " ");
+	if (label && name && p && *p) {
+		/* Callers ignore the result: native IMA without policy fails. */
+		ret = ima_measure_critical_data(label, name, p, strlen(p),
+						hash, NULL, 0);
+		pr_info("critical data %s/%s: native IMA says %d\n", label,
+			name, ret);
+		ret = 0;
+	}
+	kfree(args);
+	return ret;
+}
+
+static const struct kernel_param_ops critical_data_ops = {
+	.set = critical_data_set,
+};
+
+module_param_cb(critical_data, &critical_data_ops, NULL, 0200);
+MODULE_PARM_DESC(critical_data, "write \"[hash ]LABEL NAME PAYLOAD\" to measure critical data");
 
 static char *kprobe_post;
 module_param(kprobe_post, charp, 0444);
