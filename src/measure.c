@@ -27,6 +27,7 @@
 #include "sima/policy_active.h"
 #include "sima/template.h"
 #include "sima/tpm.h"
+#include "sima/xattr.h"
 
 static char *ima_hash;
 module_param(ima_hash, charp, 0444);
@@ -208,11 +209,32 @@ static int record_file(const struct sima_event *ev, u32 to_pcr,
 	return err;
 }
 
+/*
+ * As upstream, a file is hashed with the algorithm its security.ima names
+ * (so that it can be compared), else with ima_hash; sima falls back to
+ * ima_hash where the crypto API lacks the named one.
+ */
+static unsigned int file_algo(const struct sima_event *ev)
+{
+	unsigned int algo;
+	void *xattr = NULL;
+	ssize_t len;
+
+	len = read_ima_xattr(file_dentry(ev->file), ev->inode, &xattr);
+	if (len <= 0)
+		return list_algo;
+	algo = sima_xattr_hash_algo(xattr, len, list_algo);
+	kfree(xattr);
+	return sima_hash_available(algo) ? algo : list_algo;
+}
+
 static int hash_event(const struct sima_event *ev, struct sima_digest *d)
 {
+	unsigned int algo = file_algo(ev);
+
 	if (ev->buf)
-		return sima_hash_buf(list_algo, ev->buf, ev->size, d);
-	return sima_hash_file(ev->file, list_algo, d);
+		return sima_hash_buf(algo, ev->buf, ev->size, d);
+	return sima_hash_file(ev->file, algo, d);
 }
 
 /*

@@ -32,14 +32,17 @@ replays() {	# BANK LIST PCRS
 }
 
 [ -e $tpm/pcr-sha256/0 ] || skip "no TPM with a sha256 bank"
+# one load (boot_aggregate) extends the default PCR, if nothing did yet
+sima_load
+sima_unload
 mark=$(dmesg_mark)
 sima_load
 default_pcr=10
 [ "$SIMA_KERNEL" = test ] || default_pcr=11
 dmesg_since "$mark" | grep -q "into PCR $default_pcr" ||
 	bad "dmesg does not announce PCR $default_pcr"
-# Earlier loads in this boot extended the default PCR: sima must say that
-# its new list cannot replay.
+# The load above extended the default PCR: sima must say that its new
+# list cannot replay.
 dmesg_since "$mark" | grep -q "PCR $default_pcr was already extended" ||
 	bad "no warning about the already extended PCR $default_pcr"
 sima_unload
@@ -120,5 +123,20 @@ echo "measure func=MMAP_CHECK" >"$SIMA_FS/policy" || fail "policy load failed"
 timeout 30 simatest --expect-errno ENODEV mmap-exec /dev/urandom ||
 	bad "executable mapping of /dev/urandom hung or misbehaved"
 assert_eq "$(grep -c /dev/urandom $L)" 0 "/dev/urandom measured"
+sima_unload
+
+# As upstream, a file is hashed with the algorithm its security.ima names.
+echo "sha512 content" >"$W/s512"
+evmctl ima_hash -a sha512 "$W/s512" >/dev/null 2>&1 ||
+	fail "evmctl ima_hash -a sha512"
+echo "plain content" >"$W/plain"
+sima_load
+echo "measure func=FILE_CHECK mask=MAY_READ fsname=ext4" >"$SIMA_FS/policy" ||
+	fail "policy load failed"
+cat "$W/s512" "$W/plain" >/dev/null
+assert_eq "$(grep " $W/s512\$" $L | cut -d' ' -f4)" \
+	"sha512:$(sha512sum "$W/s512" | cut -d' ' -f1)" "file with a sha512 xattr"
+assert_eq "$(grep " $W/plain\$" $L | cut -d' ' -f4)" \
+	"sha256:$(sha256sum "$W/plain" | cut -d' ' -f1)" "file without xattr"
 sima_unload
 pass
