@@ -2,14 +2,14 @@
 /*
  * sima - the single entry point every hook reports to
  *
- * For now the engine only counts events per hook point; measurement and
- * appraisal plug in here and may deny by returning an errno.
+ * Counts events per hook point and hands them to the engine
+ * (src/process.c), which may deny by returning an errno.
  */
 
 #include <linux/percpu.h>
 
 #include "sima/event.h"
-#include "sima/measure.h"
+#include "sima/process.h"
 
 const char *const sima_hook_names[SIMA_NR_HOOKS] = {
 #define SIMA_HOOK_DEF(id, name) name,
@@ -35,7 +35,7 @@ static DEFINE_PER_CPU(u64, event_counts[SIMA_NR_HOOKS]);
 int sima_dispatch(const struct sima_event *ev)
 {
 	this_cpu_inc(event_counts[ev->hook]);
-	return sima_measure_event(ev);
+	return sima_process_event(ev);
 }
 
 /**

@@ -9,8 +9,10 @@
 
 #include <linux/module.h>
 
+#include "sima/appraise.h"
 #include "sima/fs.h"
 #include "sima/hook.h"
+#include "sima/keys.h"
 #include "sima/lock.h"
 #include "sima/lsm.h"
 #include "sima/measure.h"
@@ -30,15 +32,21 @@ static int __init sima_init(void)
 	err = sima_lsm_init();
 	if (err)
 		return err;
-	err = sima_policy_init();
+	err = sima_keys_init();
 	if (err)
 		goto err_lsm;
+	err = sima_policy_init();
+	if (err)
+		goto err_keys;
 	err = sima_fs_init();
 	if (err)
 		goto err_policy;
 	err = sima_measure_init();
 	if (err)
 		goto err_fs;
+	err = sima_appraise_init(sima_measure_algo());
+	if (err)
+		goto err_measure;
 	err = sima_hooks_init();
 	if (err)
 		goto err_measure;
@@ -58,6 +66,8 @@ err_fs:
 	sima_fs_exit();
 err_policy:
 	sima_policy_exit();
+err_keys:
+	sima_keys_exit();
 err_lsm:
 	sima_lsm_exit();
 	return err;
@@ -70,6 +80,7 @@ static void __exit sima_exit(void)
 	sima_hooks_exit();
 	sima_measure_exit();
 	sima_policy_exit();
+	sima_keys_exit();
 	sima_lsm_exit();
 	pr_info("unloaded\n");
 }

@@ -16,6 +16,7 @@
 #include <linux/utsname.h>
 #include <linux/xattr.h>
 
+#include "sima/appraise.h"
 #include "sima/audit.h"
 #include "sima/cmdline.h"
 #include "sima/fs.h"
@@ -25,6 +26,7 @@
 #include "sima/measure.h"
 #include "sima/mlist.h"
 #include "sima/policy_active.h"
+#include "sima/process.h"
 #include "sima/template.h"
 #include "sima/tpm.h"
 #include "sima/xattr.h"
@@ -132,37 +134,51 @@ static int legacy_digest(const struct sima_template_desc *desc,
 	return sima_hash_file(file, SIMA_HASH_ALGO_SHA1, out);
 }
 
-/* security.ima, raw, without permission checks (as IMA reads it). */
-static ssize_t read_ima_xattr(struct dentry *dentry, struct inode *inode,
-			      void **value)
-{
-	ssize_t len;
-
-	len = __vfs_getxattr(dentry, inode, XATTR_NAME_IMA, NULL, 0);
-	if (len <= 0 || len > XATTR_SIZE_MAX)
-		return len;
-	*value = kmalloc(len, GFP_KERNEL);
-	if (!*value)
-		return -ENOMEM;
-	len = __vfs_getxattr(dentry, inode, XATTR_NAME_IMA, *value, len);
-	if (len <= 0) {
-		kfree(*value);
-		*value = NULL;
-	}
-	return len;
-}
-
-/* The absolute path IMA names a file by, or NULL (use its own name). */
-static const char *get_path(struct file *file, char *pathbuf)
+/**
+ * sima_measure_path - the absolute path IMA names a file by
+ * @file: the file
+ * @pathbuf: PATH_MAX bytes (__getname())
+ *
+ * Return: the path in @pathbuf, or NULL (use the file's own name).
+ */
+const char *sima_measure_path(struct file *file, char *pathbuf)
 {
 	char *path = absolute_path(&file->f_path, pathbuf, PATH_MAX);
 
 	return IS_ERR(path) ? NULL : path;
 }
 
-static const char *audit_name(struct file *file, const char *path)
+/**
+ * sima_measure_name - the name audit records give a file
+ * @file: the file
+ * @path: its path from sima_measure_path(), or NULL
+ *
+ * Return: @path, else the file's own name.
+ */
+const char *sima_measure_name(struct file *file, const char *path)
 {
 	return path ?: (const char *)file_dentry(file)->d_name.name;
+}
+
+/**
+ * sima_measure_pcr - the PCR a decision measures into
+ * @res: the decision, or NULL for the default
+ *
+ * Return: the rule's pcr=, else the pcr parameter.
+ */
+u32 sima_measure_pcr(const struct sima_match_result *res)
+{
+	return res && res->pcr >= 0 ? res->pcr : pcr;
+}
+
+/**
+ * sima_measure_algo - ima_hash
+ *
+ * Return: enum sima_hash_algo value.
+ */
+unsigned int sima_measure_algo(void)
+{
+	return list_algo;
 }
 
 /* A file's entry; a NULL @digest makes it a violation entry. */
@@ -181,7 +197,7 @@ static int record_file(const struct sima_event *ev, u32 to_pcr,
 		.mode = ev->inode->i_mode,
 	};
 	struct sima_digest legacy;
-	void *xattr = NULL;
+	u8 *xattr = NULL;
 	ssize_t xlen;
 	int err;
 
@@ -198,7 +214,7 @@ static int record_file(const struct sima_event *ev, u32 to_pcr,
 	in.legacy_digest = legacy.data;
 	in.legacy_digest_len = legacy.len;
 	if (sima_template_has_field(desc, SIMA_TEMPLATE_FIELD_SIG)) {
-		xlen = read_ima_xattr(dentry, ev->inode, &xattr);
+		xlen = sima_ima_xattr_read(dentry, &xattr);
 		if (xlen > 0) {
 			in.ima_xattr = xattr;
 			in.ima_xattr_len = xlen;
@@ -209,42 +225,45 @@ static int record_file(const struct sima_event *ev, u32 to_pcr,
 	return err;
 }
 
-/*
- * As upstream, a file is hashed with the algorithm its security.ima names
- * (so that it can be compared), else with ima_hash; sima falls back to
- * ima_hash where the crypto API lacks the named one.
+static const struct sima_template_desc *
+template_of(const struct sima_match_result *res)
+{
+	const struct sima_template_desc *desc = NULL;
+
+	if (res->template)
+		desc = sima_template_find(res->template);
+	return desc ?: default_desc;
+}
+
+/**
+ * sima_measure_file - add a file's entry
+ * @ev: the access
+ * @res: the decision: its PCR and template
+ * @digest: the file's digest
+ * @path: from sima_measure_path()
+ *
+ * Return: 0 (also when already listed), or an error.
  */
-static unsigned int file_algo(const struct sima_event *ev)
+int sima_measure_file(const struct sima_event *ev,
+		      const struct sima_match_result *res,
+		      const struct sima_digest *digest, const char *path)
 {
-	unsigned int algo;
-	void *xattr = NULL;
-	ssize_t len;
-
-	len = read_ima_xattr(file_dentry(ev->file), ev->inode, &xattr);
-	if (len <= 0)
-		return list_algo;
-	algo = sima_xattr_hash_algo(xattr, len, list_algo);
-	kfree(xattr);
-	return sima_hash_available(algo) ? algo : list_algo;
+	return record_file(ev, sima_measure_pcr(res), template_of(res), digest,
+			   path);
 }
 
-static int hash_event(const struct sima_event *ev, struct sima_digest *d)
-{
-	unsigned int algo = file_algo(ev);
-
-	if (ev->buf)
-		return sima_hash_buf(algo, ev->buf, ev->size, d);
-	return sima_hash_file(ev->file, algo, d);
-}
-
-/*
+/**
+ * sima_measure_direct_io - a file opened with O_DIRECT, as upstream
+ * @ev: the access
+ * @res: the decision
+ * @measure: whether it asks for a measurement
+ *
  * Upstream does not hash a file opened with O_DIRECT: it audits that, and
  * records a zero digest with the file's name, without caching anything,
  * so that a later open measures the file for real.
  */
-static void measure_direct_io(const struct sima_event *ev, u32 to_pcr,
-			      const struct sima_template_desc *desc,
-			      bool measure)
+void sima_measure_direct_io(const struct sima_event *ev,
+			    const struct sima_match_result *res, bool measure)
 {
 	struct sima_digest zero = {
 		.algo = list_algo,
@@ -260,68 +279,9 @@ static void measure_direct_io(const struct sima_event *ev, u32 to_pcr,
 	pathbuf = __getname();
 	if (!pathbuf)
 		return;
-	record_file(ev, to_pcr, desc, &zero, get_path(ev->file, pathbuf));
+	record_file(ev, sima_measure_pcr(res), template_of(res), &zero,
+		    sima_measure_path(ev->file, pathbuf));
 	__putname(pathbuf);
-}
-
-/* Measure and/or audit, each once per content version. */
-static void measure_file(const struct sima_event *ev,
-			 const struct sima_match_result *res)
-{
-	const struct sima_template_desc *desc = default_desc;
-	u32 to_pcr = res->pcr >= 0 ? res->pcr : pcr;
-	struct sima_iint *iint;
-	bool measure, audit;
-	const char *path;
-	char *pathbuf;
-	u64 version;
-	int err;
-
-	if (res->template)
-		desc = sima_template_find(res->template) ?: default_desc;
-	iint = sima_iint_get(ev->inode);
-	if (IS_ERR(iint))
-		return;
-	mutex_lock(&iint->mutex);
-	version = inode_query_iversion(ev->inode);
-	if (!test_bit(SIMA_IINT_HASHED, &iint->flags) ||
-	    (IS_I_VERSION(ev->inode) && iint->version != version)) {
-		if (!ev->buf && (ev->file->f_flags & O_DIRECT)) {
-			measure_direct_io(ev, to_pcr, desc,
-					  res->action & SIMA_ACT_MEASURE);
-			goto out;
-		}
-		err = hash_event(ev, &iint->digest);
-		if (err) {
-			clear_bit(SIMA_IINT_HASHED, &iint->flags);
-			goto out;
-		}
-		iint->version = version;
-		iint->measured_pcrs = 0;
-		clear_bit(SIMA_IINT_AUDITED, &iint->flags);
-		set_bit(SIMA_IINT_HASHED, &iint->flags);
-	}
-	measure = (res->action & SIMA_ACT_MEASURE) &&
-		  !(iint->measured_pcrs & BIT_ULL(to_pcr));
-	audit = (res->action & SIMA_ACT_AUDIT) &&
-		!test_bit(SIMA_IINT_AUDITED, &iint->flags);
-	if (!measure && !audit)
-		goto out;
-	pathbuf = __getname();
-	if (!pathbuf)
-		goto out;
-	path = get_path(ev->file, pathbuf);
-	if (measure &&
-	    !record_file(ev, to_pcr, desc, &iint->digest, path))
-		iint->measured_pcrs |= BIT_ULL(to_pcr);
-	if (audit) {
-		sima_audit_measurement(audit_name(ev->file, path),
-				       &iint->digest);
-		set_bit(SIMA_IINT_AUDITED, &iint->flags);
-	}
-	__putname(pathbuf);
-out:
-	mutex_unlock(&iint->mutex);
 }
 
 /* A buffer that is not a file's contents: kexec command line, key. */
@@ -344,7 +304,7 @@ static void measure_buffer(const void *buf, loff_t size, const char *name,
 	in.name = name;
 	in.buf = buf;
 	in.buf_len = size;
-	record(res->pcr >= 0 ? res->pcr : pcr, desc, &in, NULL);
+	record(sima_measure_pcr(res), desc, &in, NULL);
 }
 
 /* Critical data; with hash_buf its digest stands in for the buffer. */
@@ -361,8 +321,39 @@ static void measure_data(const struct sima_event *ev,
 		measure_buffer(d.data, d.len, ev->data_name, res);
 }
 
-/* A violation entry: zero digest, 0xff.. extended, always audited. */
-static void add_violation(const struct sima_event *ev, const char *cause)
+/**
+ * sima_measure_buffer_event - measure a kexec command line, a key or
+ *	critical data
+ * @ev: the event
+ * @res: the decision (measure)
+ */
+void sima_measure_buffer_event(const struct sima_event *ev,
+			       const struct sima_match_result *res)
+{
+	switch (ev->hook) {
+	case SIMA_EV_KEXEC_CMDLINE:
+		/* The command line buffer ends in its NUL. */
+		measure_buffer(ev->buf, ev->size - 1, "kexec-cmdline", res);
+		break;
+	case SIMA_EV_KEY_UPDATE:
+		measure_buffer(ev->buf, ev->size, ev->keyring, res);
+		break;
+	case SIMA_EV_CRITICAL_DATA:
+		measure_data(ev, res);
+		break;
+	default:
+		break;
+	}
+}
+
+/**
+ * sima_measure_violation - a violation entry
+ * @ev: the open that caused it
+ * @cause: "ToMToU" or "open_writers"
+ *
+ * Zero digest, 0xff.. extended into the default PCR, always audited.
+ */
+void sima_measure_violation(const struct sima_event *ev, const char *cause)
 {
 	const char *path = NULL;
 	char *pathbuf;
@@ -370,173 +361,14 @@ static void add_violation(const struct sima_event *ev, const char *cause)
 
 	pathbuf = __getname();
 	if (pathbuf) {
-		path = get_path(ev->file, pathbuf);
+		path = sima_measure_path(ev->file, pathbuf);
 		err = record_file(ev, pcr, default_desc, NULL, path);
 	}
 	sima_audit_msg(SIMA_AUDIT_INTEGRITY_PCR, ev->inode,
-		       audit_name(ev->file, path), "invalid_pcr", cause, err,
-		       false);
+		       sima_measure_name(ev->file, path), "invalid_pcr", cause,
+		       err, false);
 	if (pathbuf)
 		__putname(pathbuf);
-}
-
-/* Whether the inode has read-only openers (the count leases keep). */
-static bool has_readers(const struct inode *inode)
-{
-#if defined(CONFIG_IMA) || defined(CONFIG_FILE_LOCKING)
-	return atomic_read(&inode->i_readcount) > 0;
-#else
-	return true;	/* not counted by this kernel: assume the worst */
-#endif
-}
-
-/*
- * The measured content may not be what a reader sees: a writer opens a
- * file that was measured for a reader (Time of Measure, Time of Use), or a
- * reader has a file measured while a writer has it open.
- */
-static void rdwr_violations(const struct sima_event *ev, bool must_measure)
-{
-	struct inode *inode = ev->inode;
-	struct sima_iint *iint;
-	bool tomtou;
-
-	if (ev->file->f_mode & FMODE_WRITE) {
-		if (!has_readers(inode))
-			return;
-		rcu_read_lock();
-		iint = sima_iint_find(inode);
-		tomtou = iint &&
-			 test_bit(SIMA_IINT_MUST_MEASURE, &iint->flags);
-		rcu_read_unlock();
-		if (tomtou)
-			add_violation(ev, "ToMToU");
-		return;
-	}
-	if (!must_measure)
-		return;
-	/* Set for good: later writers see that a reader relied on it. */
-	iint = sima_iint_get(inode);
-	if (!IS_ERR(iint))
-		set_bit(SIMA_IINT_MUST_MEASURE, &iint->flags);
-	if (inode_is_open_for_write(inode))
-		add_violation(ev, "open_writers");
-}
-
-/* Violations concern file and mmap checks, once anything measures. */
-static bool violation_check(const struct sima_event *ev)
-{
-	return (ev->func == SIMA_FUNC_FILE_CHECK ||
-		ev->func == SIMA_FUNC_MMAP_CHECK) && ev->file &&
-	       (sima_policy_wants(SIMA_FUNC_FILE_CHECK, SIMA_ACT_MEASURE) ||
-		sima_policy_wants(SIMA_FUNC_MMAP_CHECK, SIMA_ACT_MEASURE));
-}
-
-/* After the last writer closes, a filesystem without i_version rehashes. */
-static void file_closed(const struct sima_event *ev)
-{
-	struct sima_iint *iint;
-
-	if (!(ev->file->f_mode & FMODE_WRITE) ||
-	    atomic_read(&ev->inode->i_writecount) != 1)
-		return;
-	rcu_read_lock();
-	iint = sima_iint_find(ev->inode);
-	if (iint && !IS_I_VERSION(ev->inode))
-		clear_bit(SIMA_IINT_HASHED, &iint->flags);
-	rcu_read_unlock();
-}
-
-static bool measured_here(const struct sima_event *ev)
-{
-	/*
-	 * Only regular files: never read a device (an executable mapping
-	 * of /dev/zero, say) to hash it.
-	 */
-	if (ev->file && !S_ISREG(ev->inode->i_mode))
-		return false;
-	switch (ev->hook) {
-	case SIMA_EV_BPRM_CHECK:
-	case SIMA_EV_MMAP_FILE:
-	case SIMA_EV_FILE_OPEN:
-		return true;
-	case SIMA_EV_READ_FILE:
-		/* With contents, the post-read hook measures the buffer. */
-		return ev->file && !ev->contents;
-	case SIMA_EV_POST_READ_FILE:
-		return ev->file && ev->buf;
-	case SIMA_EV_KEXEC_CMDLINE:
-	case SIMA_EV_KEY_UPDATE:
-	case SIMA_EV_CRITICAL_DATA:
-		return ev->size > 0;
-	default:
-		return false;
-	}
-}
-
-static void measure_event(const struct sima_event *ev)
-{
-	const u32 actions = SIMA_ACT_MEASURE | SIMA_ACT_AUDIT;
-	struct sima_match_result res = { };
-	struct sima_match_ctx ctx;
-
-	if (sima_policy_wants(ev->func, actions)) {
-		sima_match_ctx_init(&ctx, ev);
-		sima_policy_match(&ctx, actions | SIMA_WANT_POLICY_FLAG, &res);
-	}
-	if (violation_check(ev))
-		rdwr_violations(ev, res.action & SIMA_ACT_MEASURE);
-	if (!(res.action & actions))
-		return;
-	switch (ev->hook) {
-	case SIMA_EV_KEXEC_CMDLINE:
-		/* The command line buffer ends in its NUL. */
-		if (res.action & SIMA_ACT_MEASURE)
-			measure_buffer(ev->buf, ev->size - 1, "kexec-cmdline",
-				       &res);
-		break;
-	case SIMA_EV_KEY_UPDATE:
-		if (res.action & SIMA_ACT_MEASURE)
-			measure_buffer(ev->buf, ev->size, ev->keyring, &res);
-		break;
-	case SIMA_EV_CRITICAL_DATA:
-		if (res.action & SIMA_ACT_MEASURE)
-			measure_data(ev, &res);
-		break;
-	default:
-		measure_file(ev, &res);
-	}
-}
-
-/**
- * sima_measure_event - measure, audit and check for violations
- * @ev: the event
- *
- * Return: 0; measurement never denies.
- */
-int sima_measure_event(const struct sima_event *ev)
-{
-	struct sima_event creds;
-
-	if (ev->hook == SIMA_EV_INODE_FREE) {
-		sima_iint_free(ev->inode);
-		return 0;
-	}
-	if (ev->hook == SIMA_EV_FILE_FREE) {
-		file_closed(ev);
-		return 0;
-	}
-	if (!measured_here(ev))
-		return 0;
-	measure_event(ev);
-	/* Upstream judges an exec twice: then as CREDS_CHECK, by new creds. */
-	if (ev->bprm_cred) {
-		creds = *ev;
-		creds.func = SIMA_FUNC_CREDS_CHECK;
-		creds.cred = ev->bprm_cred;
-		measure_event(&creds);
-	}
-	return 0;
 }
 
 static int add_boot_aggregate(void)
@@ -678,7 +510,7 @@ static void measure_kernel_version(void)
 		.data_name = "kernel_version",
 	};
 
-	measure_event(&ev);
+	sima_process_event(&ev);
 }
 
 /**

@@ -395,6 +395,22 @@ bool sima_policy_wants(enum sima_func func, u32 actions)
 }
 
 /**
+ * sima_policy_has - does any active rule do one of these, for any func
+ * @actions: SIMA_ACT_* bits
+ *
+ * Return: true if so.
+ */
+bool sima_policy_has(u32 actions)
+{
+	unsigned int func;
+
+	for (func = 0; func < SIMA_NR_FUNCS; func++)
+		if (sima_policy_wants(func, actions))
+			return true;
+	return false;
+}
+
+/**
  * sima_policy_match - what the active policy says about an access
  * @ctx: the facts about the access
  * @want: the SIMA_MATCH_DO_MASK classes asked about, plus optionally

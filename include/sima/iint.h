@@ -27,6 +27,8 @@ struct inode;
  * @measured_pcrs: PCRs this version is recorded in (bit per PCR)
  * @flags: SIMA_IINT_*
  * @digest: the file digest, valid when SIMA_IINT_HASHED
+ * @status: appraisal status (enum sima_status) per enum sima_appraise_sub,
+ *	valid while its SIMA_IINT_APPRAISED bit is set; under @mutex
  * @rcu: deferred free
  */
 struct sima_iint {
@@ -37,16 +39,25 @@ struct sima_iint {
 	unsigned long measured_pcrs;
 	unsigned long flags;
 	struct sima_digest digest;
+	u8 status[6];
 	struct rcu_head rcu;
 };
 
 /*
- * @flags bits, atomic bitops. HASHED and AUDITED change with @digest, under
- * @mutex; MUST_MEASURE is only ever set.
+ * @flags bits, atomic bitops. HASHED, AUDITED and APPRAISED change with
+ * @digest under @mutex, and may be cleared without it to force a new
+ * evaluation (xattr and attribute changes); MUST_MEASURE is only ever set.
  */
 #define SIMA_IINT_HASHED	0	/* @digest matches @version */
 #define SIMA_IINT_MUST_MEASURE	1	/* a read matched a measure rule */
 #define SIMA_IINT_AUDITED	2	/* @digest was audited by a rule */
+#define SIMA_IINT_DIGSIG	3	/* security.ima holds a signature */
+#define SIMA_IINT_NEW_FILE	4	/* created, not yet closed by a writer */
+#define SIMA_IINT_UPDATE_XATTR	5	/* relabel at the last writer's close */
+#define SIMA_IINT_HASH_RULE	6	/* a "hash" rule applied */
+/* + enum sima_appraise_sub: @status[sub] is valid for @digest */
+#define SIMA_IINT_APPRAISED	8
+#define SIMA_IINT_APPRAISED_ALL	(0x3fUL << SIMA_IINT_APPRAISED)
 
 int sima_iint_init(void);
 void sima_iint_exit(void);

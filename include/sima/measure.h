@@ -6,9 +6,24 @@
 #define _SIMA_MEASURE_H
 
 #include "sima/event.h"
+#include "sima/match.h"
+
+struct file;
+struct sima_digest;
 
 int sima_measure_init(void);
 void sima_measure_exit(void);
-int sima_measure_event(const struct sima_event *ev);
+unsigned int sima_measure_algo(void);
+u32 sima_measure_pcr(const struct sima_match_result *res);
+const char *sima_measure_path(struct file *file, char *pathbuf);
+const char *sima_measure_name(struct file *file, const char *path);
+int sima_measure_file(const struct sima_event *ev,
+		      const struct sima_match_result *res,
+		      const struct sima_digest *digest, const char *path);
+void sima_measure_direct_io(const struct sima_event *ev,
+			    const struct sima_match_result *res, bool measure);
+void sima_measure_buffer_event(const struct sima_event *ev,
+			       const struct sima_match_result *res);
+void sima_measure_violation(const struct sima_event *ev, const char *cause);
 
 #endif /* _SIMA_MEASURE_H */

@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 # The guest half of "make demo": load sima, run real programs, show which
-# IMA/EVM call sites fired for each, unload.
+# IMA/EVM call sites fired for each, verify the list against the TPM,
+# appraise signed and unsigned programs, unload.
 set -e
 counts=/sys/kernel/security/sima/hook_counts
 
@@ -63,6 +64,33 @@ for bank in sha1 sha256; do
 	evmctl ima_measurement --pcrs $bank,/tmp/pcrs-$bank \
 		$S/binary_runtime_measurements 2>&1 | tail -1
 done
+
+say "appraisal: evmctl signs a program, keyctl trusts its key, sima enforces"
+cd /scratch
+openssl req -x509 -newkey rsa:2048 -nodes -keyout /tmp/ima.pem \
+	-subj /CN=sima-demo -outform DER -out /tmp/ima.der -days 2 \
+	-addext subjectKeyIdentifier=hash >/dev/null 2>&1
+printf '$ keyctl padd asymmetric "" %%:.ima < ima.der\n'
+keyctl padd asymmetric "" %:.ima </tmp/ima.der
+cp prog signed
+cp prog unsigned
+cp prog tampered
+printf '$ evmctl ima_sign --key ima.pem signed tampered\n'
+evmctl ima_sign --key /tmp/ima.pem -a sha256 signed >/dev/null
+evmctl ima_sign --key /tmp/ima.pem -a sha256 tampered >/dev/null
+echo '# changed after signing' >>tampered
+echo '$ echo "appraise func=BPRM_CHECK fsname=ext4" > policy'
+echo "appraise func=BPRM_CHECK fsname=ext4" >$S/policy
+for p in signed unsigned tampered; do
+	printf '$ ./%s exec /bin/true: ' $p
+	if ./$p exec /bin/true 2>/dev/null; then
+		echo ran
+	else
+		echo "refused ($(./$p exec /bin/true 2>&1 | sed 's/.*: //'))"
+	fi
+done
+dmesg | grep -o 'type=1800.*' | grep appraise_data | tail -2 |
+	sed 's/ pid=.*op=/ op=/'
 
 say "rmmod sima"
 rmmod sima

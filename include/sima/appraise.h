@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * sima - appraisal: security.ima checked, enforced, fixed
+ */
+#ifndef _SIMA_APPRAISE_H
+#define _SIMA_APPRAISE_H
+
+#include "sima/event.h"
+#include "sima/match.h"
+
+struct dentry;
+struct sima_iint;
+
+int sima_appraise_init(unsigned int algo);
+bool sima_appraise_active(void);
+bool sima_appraise_enforcing(void);
+ssize_t sima_ima_xattr_read(struct dentry *dentry, u8 **value);
+int sima_appraise_file(const struct sima_event *ev, struct sima_iint *iint,
+		       const struct sima_match_result *res, const char *name);
+void sima_appraise_last_writer(const struct sima_event *ev,
+			       struct sima_iint *iint);
+int sima_appraise_xattr_event(const struct sima_event *ev);
+int sima_appraise_load_data(const struct sima_event *ev);
+
+#endif /* _SIMA_APPRAISE_H */

@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * sima - the keyrings file signatures are checked with
+ */
+#ifndef _SIMA_KEYS_H
+#define _SIMA_KEYS_H
+
+#include <linux/types.h>
+
+int sima_keys_init(void);
+void sima_keys_exit(void);
+s32 sima_keys_ima_serial(void);
+int sima_keys_verify(const u8 *sig, size_t sig_len, const u8 *data,
+		     unsigned int data_len);
+
+#endif /* _SIMA_KEYS_H */

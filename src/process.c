@@ -1,0 +1,343 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * sima - one event through policy, hashing, measurement, appraisal, audit
+ *
+ * Upstream's process_measurement(): the policy says what an access needs;
+ * the file is hashed once per content version, with the algorithm its
+ * security.ima names, under its iint mutex; then it is measured,
+ * appraised and audited as asked. Only appraisal refuses accesses, and
+ * only in enforce mode; measurement errors leave a file unmeasured and the
+ * next access tries again.
+ */
+
+#include <linux/fs.h>
+#include <linux/iversion.h>
+#include <linux/slab.h>
+
+#include "sima/appraise.h"
+#include "sima/audit.h"
+#include "sima/hash.h"
+#include "sima/iint.h"
+#include "sima/measure.h"
+#include "sima/policy_active.h"
+#include "sima/process.h"
+#include "sima/xattr.h"
+
+/* Whether the inode has read-only openers (the count leases keep). */
+static bool has_readers(const struct inode *inode)
+{
+#if defined(CONFIG_IMA) || defined(CONFIG_FILE_LOCKING)
+	return atomic_read(&inode->i_readcount) > 0;
+#else
+	return true;	/* not counted by this kernel: assume the worst */
+#endif
+}
+
+/*
+ * The measured content may not be what a reader sees: a writer opens a
+ * file that was measured for a reader (Time of Measure, Time of Use), or a
+ * reader has a file measured while a writer has it open.
+ */
+static void rdwr_violations(const struct sima_event *ev, bool must_measure)
+{
+	struct inode *inode = ev->inode;
+	struct sima_iint *iint;
+	bool tomtou;
+
+	if (ev->file->f_mode & FMODE_WRITE) {
+		if (!has_readers(inode))
+			return;
+		rcu_read_lock();
+		iint = sima_iint_find(inode);
+		tomtou = iint &&
+			 test_bit(SIMA_IINT_MUST_MEASURE, &iint->flags);
+		rcu_read_unlock();
+		if (tomtou)
+			sima_measure_violation(ev, "ToMToU");
+		return;
+	}
+	if (!must_measure)
+		return;
+	/* Set for good: later writers see that a reader relied on it. */
+	iint = sima_iint_get(inode);
+	if (!IS_ERR(iint))
+		set_bit(SIMA_IINT_MUST_MEASURE, &iint->flags);
+	if (inode_is_open_for_write(inode))
+		sima_measure_violation(ev, "open_writers");
+}
+
+/* Violations concern file and mmap checks, once anything measures. */
+static bool violation_check(const struct sima_event *ev)
+{
+	return (ev->func == SIMA_FUNC_FILE_CHECK ||
+		ev->func == SIMA_FUNC_MMAP_CHECK) && ev->file &&
+	       (sima_policy_wants(SIMA_FUNC_FILE_CHECK, SIMA_ACT_MEASURE) ||
+		sima_policy_wants(SIMA_FUNC_MMAP_CHECK, SIMA_ACT_MEASURE));
+}
+
+/*
+ * As upstream, a file is hashed with the algorithm its security.ima names
+ * (so that it can be compared), else with ima_hash; sima falls back to
+ * ima_hash where the crypto API lacks the named one.
+ */
+static unsigned int file_algo(const struct sima_event *ev)
+{
+	unsigned int algo = sima_measure_algo();
+	u8 *xattr = NULL;
+	ssize_t len;
+
+	len = sima_ima_xattr_read(file_dentry(ev->file), &xattr);
+	if (len <= 0)
+		return algo;
+	algo = sima_xattr_hash_algo(xattr, len, algo);
+	kfree(xattr);
+	return sima_hash_available(algo) ? algo : sima_measure_algo();
+}
+
+static int hash_event(const struct sima_event *ev, struct sima_digest *d)
+{
+	unsigned int algo = file_algo(ev);
+
+	if (ev->buf)
+		return sima_hash_buf(algo, ev->buf, ev->size, d);
+	return sima_hash_file(ev->file, algo, d);
+}
+
+/* A "hash" rule: note a signature, relabel at the last writer's close. */
+static void hash_rule(const struct sima_event *ev, struct sima_iint *iint)
+{
+	u8 *xattr = NULL;
+	ssize_t len;
+
+	if (!test_bit(SIMA_IINT_DIGSIG, &iint->flags)) {
+		len = sima_ima_xattr_read(file_dentry(ev->file), &xattr);
+		if (len > 2 && xattr[0] == SIMA_XATTR_DIGSIG)
+			set_bit(SIMA_IINT_DIGSIG, &iint->flags);
+		kfree(xattr);
+	}
+	set_bit(SIMA_IINT_HASH_RULE, &iint->flags);
+	set_bit(SIMA_IINT_UPDATE_XATTR, &iint->flags);
+}
+
+/* Hash once per content version; -errno when the file cannot be hashed. */
+static int refresh_digest(const struct sima_event *ev,
+			  const struct sima_match_result *res,
+			  struct sima_iint *iint)
+{
+	u64 version = inode_query_iversion(ev->inode);
+	int err;
+
+	if (test_bit(SIMA_IINT_HASHED, &iint->flags) &&
+	    (!IS_I_VERSION(ev->inode) || iint->version == version))
+		return 0;
+	if (!ev->buf && (ev->file->f_flags & O_DIRECT)) {
+		sima_measure_direct_io(ev, res,
+				       res->action & SIMA_ACT_MEASURE);
+		return (res->action & SIMA_RULE_PERMIT_DIRECTIO) ? 1 : -EINVAL;
+	}
+	err = hash_event(ev, &iint->digest);
+	if (err) {
+		clear_bit(SIMA_IINT_HASHED, &iint->flags);
+		return err;
+	}
+	iint->version = version;
+	iint->measured_pcrs = 0;
+	clear_bit(SIMA_IINT_AUDITED, &iint->flags);
+	iint->flags &= ~SIMA_IINT_APPRAISED_ALL;
+	set_bit(SIMA_IINT_HASHED, &iint->flags);
+	return 0;
+}
+
+static int process_file(const struct sima_event *ev,
+			const struct sima_match_result *res)
+{
+	u32 pcr = sima_measure_pcr(res);
+	bool appraise = res->action & SIMA_ACT_APPRAISE;
+	bool measure, audit, fresh;
+	struct sima_iint *iint;
+	const char *path = NULL;
+	char *pathbuf = NULL;
+	int rc;
+
+	iint = sima_iint_get(ev->inode);
+	if (IS_ERR(iint))
+		return PTR_ERR(iint);
+	mutex_lock(&iint->mutex);
+	if (res->action & SIMA_ACT_HASH)
+		hash_rule(ev, iint);
+	if (!(res->action & (SIMA_ACT_MEASURE | SIMA_ACT_AUDIT |
+			     SIMA_ACT_APPRAISE))) {
+		rc = 0;
+		goto out;
+	}
+	rc = refresh_digest(ev, res, iint);
+	if (rc) {
+		rc = rc > 0 ? 0 : rc;	/* O_DIRECT: permit_directio */
+		goto out;
+	}
+	measure = (res->action & SIMA_ACT_MEASURE) &&
+		  !(iint->measured_pcrs & BIT_ULL(pcr));
+	audit = (res->action & SIMA_ACT_AUDIT) &&
+		!test_bit(SIMA_IINT_AUDITED, &iint->flags);
+	fresh = appraise && !test_bit(SIMA_IINT_APPRAISED + res->appraise_sub,
+				      &iint->flags);
+	if (measure || audit || fresh) {
+		pathbuf = __getname();
+		if (pathbuf)
+			path = sima_measure_path(ev->file, pathbuf);
+	}
+	if (measure && !sima_measure_file(ev, res, &iint->digest, path))
+		iint->measured_pcrs |= BIT_ULL(pcr);
+	if (appraise)
+		rc = sima_appraise_file(ev, iint, res,
+					sima_measure_name(ev->file, path));
+	if (audit) {
+		sima_audit_measurement(sima_measure_name(ev->file, path),
+				       &iint->digest);
+		set_bit(SIMA_IINT_AUDITED, &iint->flags);
+	}
+out:
+	mutex_unlock(&iint->mutex);
+	if (pathbuf)
+		__putname(pathbuf);
+	return rc;
+}
+
+/*
+ * The last writer closes: the content may have changed. A filesystem
+ * without i_version gets rehashed; a file appraised while written gets
+ * its new hash in security.ima.
+ */
+static void file_closed(const struct sima_event *ev)
+{
+	struct inode *inode = ev->inode;
+	struct sima_iint *iint;
+
+	if (!(ev->file->f_mode & FMODE_WRITE) ||
+	    atomic_read(&inode->i_writecount) != 1)
+		return;
+	/* The open file pins the inode, and with it the iint. */
+	rcu_read_lock();
+	iint = sima_iint_find(inode);
+	rcu_read_unlock();
+	if (!iint)
+		return;
+	mutex_lock(&iint->mutex);
+	if (!IS_I_VERSION(inode) ||
+	    !inode_eq_iversion(inode, iint->version) ||
+	    test_bit(SIMA_IINT_NEW_FILE, &iint->flags)) {
+		clear_bit(SIMA_IINT_HASHED, &iint->flags);
+		iint->flags &= ~SIMA_IINT_APPRAISED_ALL;
+		sima_appraise_last_writer(ev, iint);
+		clear_bit(SIMA_IINT_NEW_FILE, &iint->flags);
+	}
+	clear_bit(SIMA_IINT_UPDATE_XATTR, &iint->flags);
+	mutex_unlock(&iint->mutex);
+}
+
+/* Which events carry something to measure or appraise. */
+static bool processed_here(const struct sima_event *ev)
+{
+	/*
+	 * Only regular files: never read a device (an executable mapping
+	 * of /dev/zero, say) to hash it.
+	 */
+	if (ev->file && !S_ISREG(ev->inode->i_mode))
+		return false;
+	switch (ev->hook) {
+	case SIMA_EV_BPRM_CHECK:
+	case SIMA_EV_MMAP_FILE:
+	case SIMA_EV_FILE_OPEN:
+		return true;
+	case SIMA_EV_READ_FILE:
+		/* With contents, the post-read hook sees the buffer. */
+		return ev->file && !ev->contents;
+	case SIMA_EV_POST_READ_FILE:
+		return ev->file && ev->buf;
+	case SIMA_EV_KEXEC_CMDLINE:
+	case SIMA_EV_KEY_UPDATE:
+	case SIMA_EV_CRITICAL_DATA:
+		return ev->size > 0;
+	default:
+		return false;
+	}
+}
+
+static bool buffer_event(const struct sima_event *ev)
+{
+	return ev->hook == SIMA_EV_KEXEC_CMDLINE ||
+	       ev->hook == SIMA_EV_KEY_UPDATE ||
+	       ev->hook == SIMA_EV_CRITICAL_DATA;
+}
+
+static int process(const struct sima_event *ev)
+{
+	u32 actions = SIMA_ACT_MEASURE | SIMA_ACT_AUDIT | SIMA_ACT_HASH;
+	struct sima_match_result res = { };
+	struct sima_match_ctx ctx;
+	int rc;
+
+	if (sima_appraise_active())
+		actions |= SIMA_ACT_APPRAISE;
+	if (sima_policy_wants(ev->func, actions)) {
+		sima_match_ctx_init(&ctx, ev);
+		sima_policy_match(&ctx, actions | SIMA_WANT_POLICY_FLAG, &res);
+		res.action &= actions | SIMA_MATCH_OPTIONS;
+	}
+	if (violation_check(ev))
+		rdwr_violations(ev, res.action & SIMA_ACT_MEASURE);
+	if (!(res.action & actions))
+		return 0;
+	if (buffer_event(ev)) {
+		if (res.action & SIMA_ACT_MEASURE)
+			sima_measure_buffer_event(ev, &res);
+		return 0;
+	}
+	rc = process_file(ev, &res);
+	if (rc && (res.action & SIMA_ACT_APPRAISE) &&
+	    sima_appraise_enforcing())
+		return -EACCES;
+	return 0;
+}
+
+/**
+ * sima_process_event - everything sima does about one event
+ * @ev: the event
+ *
+ * Return: 0, or a negative errno to refuse the operation.
+ */
+int sima_process_event(const struct sima_event *ev)
+{
+	struct sima_event creds;
+	int rc;
+
+	switch (ev->hook) {
+	case SIMA_EV_INODE_FREE:
+		sima_iint_free(ev->inode);
+		return 0;
+	case SIMA_EV_FILE_FREE:
+		file_closed(ev);
+		return 0;
+	case SIMA_EV_SETXATTR:
+	case SIMA_EV_REMOVEXATTR:
+	case SIMA_EV_POST_SETATTR:
+		return sima_appraise_xattr_event(ev);
+	case SIMA_EV_LOAD_DATA:
+	case SIMA_EV_POST_LOAD_DATA:
+		return sima_appraise_load_data(ev);
+	default:
+		break;
+	}
+	if (!processed_here(ev))
+		return 0;
+	rc = process(ev);
+	/* Upstream judges an exec twice: then as CREDS_CHECK, by new creds. */
+	if (!rc && ev->bprm_cred) {
+		creds = *ev;
+		creds.func = SIMA_FUNC_CREDS_CHECK;
+		creds.cred = ev->bprm_cred;
+		creds.bprm_cred = NULL;
+		rc = process(&creds);
+	}
+	return rc;
+}
