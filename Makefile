@@ -5,6 +5,9 @@
 #   make                build sima.ko against KDIR
 #   make demo           boot a VM with swtpm and show sima at work
 #   make check          every test; last line "N passed, N failed, N skipped"
+#   make bench          overhead ratios vs no engine and native IMA (distro
+#                       kernel, QEMU -icount); prints a table, never fails on
+#                       timing
 #
 # KDIR defaults to the running kernel's build tree, else the project's test
 # kernel (built once, cached in ~/.cache/sima). Kbuild holds the object list.
@@ -43,8 +46,11 @@ e2e-test e2e-distro: e2e-%: build-%
 check:
 	scripts/check.sh
 
+bench: build-distro
+	SIMA_BENCH_NOBUILD=1 scripts/bench.sh $(BENCH_ARGS)
+
 demo:
 	scripts/demo.sh
 
 .PHONY: modules clean deps checkpatch unit build-test build-distro kunit \
-	e2e-test e2e-distro check demo
+	e2e-test e2e-distro check bench demo

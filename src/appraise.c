@@ -269,7 +269,9 @@ int sima_appraise_file(const struct sima_event *ev, struct sima_iint *iint,
 		status = iint->status[sub];
 	} else {
 		status = appraise(ev, iint, res, name);
-		iint->status[sub] = status;
+		WRITE_ONCE(iint->status[sub], status);
+		/* Lockless readers see the status once they see the bit. */
+		smp_mb__before_atomic();
 		set_bit(done, &iint->flags);
 	}
 	if (status != SIMA_STATUS_PASS)
@@ -327,7 +329,7 @@ static void reset(struct inode *inode, bool digsig)
 	iint = sima_iint_find(inode);
 	if (iint) {
 		clear_bit(SIMA_IINT_HASHED, &iint->flags);
-		iint->flags &= ~SIMA_IINT_APPRAISED_ALL;
+		sima_iint_forget_verdicts(iint);
 		if (digsig)
 			set_bit(SIMA_IINT_DIGSIG, &iint->flags);
 		else
@@ -373,7 +375,7 @@ int sima_appraise_xattr_event(const struct sima_event *ev)
 		rcu_read_lock();
 		iint = sima_iint_find(ev->inode);
 		if (iint)
-			iint->flags &= ~SIMA_IINT_APPRAISED_ALL;
+			sima_iint_forget_verdicts(iint);
 		rcu_read_unlock();
 		return 0;
 	}

@@ -39,6 +39,15 @@ int sima_dispatch(const struct sima_event *ev)
 }
 
 /**
+ * sima_dispatch_count - count an event the engine has nothing to do with
+ * @hook: its hook point
+ */
+void sima_dispatch_count(enum sima_hook_id hook)
+{
+	this_cpu_inc(event_counts[hook]);
+}
+
+/**
  * sima_event_count - events seen at one hook point since load
  * @hook: the hook point
  *

@@ -28,29 +28,59 @@ DEFINE_PER_CPU(long, sima_hook_inflight);
 /* The fentry call sits at the symbol, after an ENDBR where IBT is built. */
 #define FENTRY_SLACK	4
 
+/*
+ * Calls nothing traceable, so it needs no recursion protection from
+ * ftrace (no FTRACE_OPS_FL_RECURSION), and only sets the instruction
+ * pointer, which the argument registers carry where the architecture has
+ * DYNAMIC_FTRACE_WITH_ARGS (no full register save), as livepatch does.
+ */
 static void notrace sima_ftrace_thunk(unsigned long ip,
 				      unsigned long parent_ip,
 				      struct ftrace_ops *ops,
 				      struct ftrace_regs *fregs)
 {
 	struct sima_hook_set *set = container_of(ops, struct sima_hook_set, ops);
-	struct pt_regs *regs = ftrace_get_regs(fregs);
 	unsigned int i, nr = READ_ONCE(set->nr);
 
-	/* sima calling the original: let it run. */
+	/* sima calling the original through its fentry: let it run. */
 	if (within_module(parent_ip, THIS_MODULE))
 		return;
 
 	for (i = 0; i < nr; i++) {
+		unsigned long wrapper = (unsigned long)set->hooks[i].wrapper;
+
 		if (ip - set->hooks[i].addr <= FENTRY_SLACK) {
-			regs->ip = (unsigned long)set->hooks[i].wrapper;
+			ftrace_instruction_pointer_set(fregs, wrapper);
 			return;
 		}
 	}
 }
 
-#define SIMA_FTRACE_FLAGS (FTRACE_OPS_FL_SAVE_REGS | FTRACE_OPS_FL_IPMODIFY | \
-			   FTRACE_OPS_FL_RECURSION)
+#ifdef CONFIG_HAVE_DYNAMIC_FTRACE_WITH_ARGS
+#define SIMA_FTRACE_FLAGS	FTRACE_OPS_FL_IPMODIFY
+#else
+#define SIMA_FTRACE_FLAGS	(FTRACE_OPS_FL_SAVE_REGS | FTRACE_OPS_FL_IPMODIFY)
+#endif
+
+/*
+ * Where the fentry call is the first instruction (no IBT landing pad to
+ * keep), wrappers call the original just past it: a second trip through
+ * ftrace per hooked call is avoided. Tracers and kprobes on the function
+ * entry then do not see sima's own calls. With IBT an indirect call must
+ * land on the ENDBR, so the original is called at its symbol.
+ */
+static unsigned long original_entry(unsigned long addr)
+{
+	unsigned long (*location)(unsigned long ip);
+
+	if (IS_ENABLED(CONFIG_X86_KERNEL_IBT) || !IS_ENABLED(CONFIG_X86_64))
+		return addr;
+	/* ftrace_location() is not exported. */
+	location = (void *)sima_kallsyms_lookup("ftrace_location");
+	if (location && location(addr) == addr)
+		return addr + MCOUNT_INSN_SIZE;
+	return addr;
+}
 
 static long inflight_sum(void)
 {
@@ -137,7 +167,7 @@ int sima_hooks_install(struct sima_hook_set *set)
 			       hooks[i].name, err);
 			goto err_filter;
 		}
-		*hooks[i].orig = (void *)hooks[i].addr;
+		*hooks[i].orig = (void *)original_entry(hooks[i].addr);
 		hooked++;
 	}
 	/* An ops without a filter would trace every kernel function. */

@@ -290,13 +290,21 @@ static struct file *sima_hook_do_file_open_root(const struct path *root,
 	return file;
 }
 
-/* Before ->release, like ima_file_free(): the file is still whole. */
+/*
+ * Before ->release, like ima_file_free(): the file is still whole. Only a
+ * writer's close can change anything (ima_check_last_writer()); the other
+ * closes, the common case, are only counted.
+ */
 static void sima_hook___fput(struct file *file)
 {
 	sima_hook_enter();
 	if (sima_hook_active() && (file->f_mode & FMODE_OPENED) &&
-	    is_reg_file(file))
-		file_event(SIMA_EV_FILE_FREE, SIMA_FUNC_NONE, file, 0);
+	    is_reg_file(file)) {
+		if (file->f_mode & FMODE_WRITE)
+			file_event(SIMA_EV_FILE_FREE, SIMA_FUNC_NONE, file, 0);
+		else
+			sima_dispatch_count(SIMA_EV_FILE_FREE);
+	}
 	orig___fput(file);
 	sima_hook_exit();
 }

@@ -21,6 +21,7 @@
 #include "sima/measure.h"
 #include "sima/policy_active.h"
 #include "sima/process.h"
+#include "sima/verdict.h"
 #include "sima/xattr.h"
 
 /* Whether the inode has read-only openers (the count leases keep). */
@@ -143,9 +144,41 @@ static int refresh_digest(const struct sima_event *ev,
 	iint->version = version;
 	iint->measured_pcrs = 0;
 	clear_bit(SIMA_IINT_AUDITED, &iint->flags);
-	iint->flags &= ~SIMA_IINT_APPRAISED_ALL;
+	sima_iint_forget_verdicts(iint);
 	set_bit(SIMA_IINT_HASHED, &iint->flags);
 	return 0;
+}
+
+/*
+ * The common case, a file already handled in its current version, is
+ * decided from the iint's atomic flags without its mutex.
+ */
+static bool nothing_to_do(const struct sima_event *ev,
+			  const struct sima_match_result *res,
+			  struct sima_iint *iint, u32 pcr)
+{
+	unsigned int sub = res->appraise_sub;
+
+	if (!test_bit(SIMA_IINT_HASHED, &iint->flags) ||
+	    (res->action & SIMA_ACT_HASH))
+		return false;
+	if (IS_I_VERSION(ev->inode) &&
+	    READ_ONCE(iint->version) != inode_peek_iversion(ev->inode))
+		return false;
+	if ((res->action & SIMA_ACT_MEASURE) &&
+	    !(READ_ONCE(iint->measured_pcrs) & BIT_ULL(pcr)))
+		return false;
+	if ((res->action & SIMA_ACT_AUDIT) &&
+	    !test_bit(SIMA_IINT_AUDITED, &iint->flags))
+		return false;
+	if (!(res->action & SIMA_ACT_APPRAISE))
+		return true;
+	if (!test_bit(SIMA_IINT_APPRAISED + sub, &iint->flags) ||
+	    (ev->file->f_mode & FMODE_WRITE) || res->appraise_algos)
+		return false;
+	/* Pairs with the barrier before the bit is set. */
+	smp_rmb();
+	return READ_ONCE(iint->status[sub]) == SIMA_STATUS_PASS;
 }
 
 static int process_file(const struct sima_event *ev,
@@ -162,6 +195,8 @@ static int process_file(const struct sima_event *ev,
 	iint = sima_iint_get(ev->inode);
 	if (IS_ERR(iint))
 		return PTR_ERR(iint);
+	if (nothing_to_do(ev, res, iint, pcr))
+		return 0;
 	mutex_lock(&iint->mutex);
 	if (res->action & SIMA_ACT_HASH)
 		hash_rule(ev, iint);
@@ -227,7 +262,7 @@ static void file_closed(const struct sima_event *ev)
 	    !inode_eq_iversion(inode, iint->version) ||
 	    test_bit(SIMA_IINT_NEW_FILE, &iint->flags)) {
 		clear_bit(SIMA_IINT_HASHED, &iint->flags);
-		iint->flags &= ~SIMA_IINT_APPRAISED_ALL;
+		sima_iint_forget_verdicts(iint);
 		sima_appraise_last_writer(ev, iint);
 		clear_bit(SIMA_IINT_NEW_FILE, &iint->flags);
 	}

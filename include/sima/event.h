@@ -79,6 +79,7 @@ struct sima_event {
 extern const char *const sima_hook_names[SIMA_NR_HOOKS];
 
 int sima_dispatch(const struct sima_event *ev);
+void sima_dispatch_count(enum sima_hook_id hook);
 u64 sima_event_count(enum sima_hook_id hook);
 
 #endif /* _SIMA_EVENT_H */

@@ -57,7 +57,15 @@ struct sima_iint {
 #define SIMA_IINT_HASH_RULE	6	/* a "hash" rule applied */
 /* + enum sima_appraise_sub: @status[sub] is valid for @digest */
 #define SIMA_IINT_APPRAISED	8
-#define SIMA_IINT_APPRAISED_ALL	(0x3fUL << SIMA_IINT_APPRAISED)
+
+/* Forget every cached appraisal verdict; atomic, any context. */
+static inline void sima_iint_forget_verdicts(struct sima_iint *iint)
+{
+	unsigned int bit;
+
+	for (bit = SIMA_IINT_APPRAISED; bit < SIMA_IINT_APPRAISED + 6; bit++)
+		clear_bit(bit, &iint->flags);
+}
 
 int sima_iint_init(void);
 void sima_iint_exit(void);
