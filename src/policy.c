@@ -43,7 +43,14 @@
  * @rules: the rules, in policy order; the object holds a reference on each
  * @index: per func, the rules that can match it, in policy order
  * @index_nr: per func, how many
+ * @skip_nr: per func, how many of @index form a leading run of plain
+ *	"dont_<action> fsmagic=..." rules of one action, as every builtin
+ *	policy starts: matching looks the fsmagic up in @skip_magic instead
+ *	of walking them
+ * @skip_class: per func, the "do" bit that run decides
+ * @skip_magic: per func, the run's fsmagic values (@skip_nr of them)
  * @slots: the storage behind @index
+ * @magics: the storage behind @skip_magic
  */
 struct sima_policy {
 	u32 actions[SIMA_NR_FUNCS];
@@ -56,7 +63,11 @@ struct sima_policy {
 	struct sima_policy_rule **rules;
 	const struct sima_rule **index[SIMA_NR_FUNCS];
 	unsigned int index_nr[SIMA_NR_FUNCS];
+	unsigned int skip_nr[SIMA_NR_FUNCS];
+	u32 skip_class[SIMA_NR_FUNCS];
+	const u64 *skip_magic[SIMA_NR_FUNCS];
 	const struct sima_rule **slots;
+	u64 *magics;
 };
 
 /*
@@ -165,6 +176,7 @@ static void policy_free(struct sima_policy *p)
 
 	for (i = 0; i < p->nr; i++)
 		rule_put(p->rules[i]);
+	kvfree(p->magics);
 	kvfree(p->slots);
 	kvfree(p->rules);
 	kfree(p);
@@ -214,6 +226,58 @@ static int policy_index(struct sima_policy *p)
 	return 0;
 }
 
+/* "dont_<action> fsmagic=M" and nothing else: its "do" class, or 0. */
+static u32 plain_fsmagic_class(const struct sima_rule *r)
+{
+	unsigned int i;
+
+	if (r->flags != SIMA_RULE_FSMAGIC)
+		return 0;
+	for (i = 0; i < SIMA_NR_LSM_KEYS; i++)
+		if (r->lsm[i].label)
+			return 0;
+	switch (r->action) {
+	case SIMA_ACT_DONT_MEASURE:
+		return SIMA_ACT_MEASURE;
+	case SIMA_ACT_DONT_APPRAISE:
+		return SIMA_ACT_APPRAISE;
+	case SIMA_ACT_DONT_HASH:
+		return SIMA_ACT_HASH;
+	default:
+		return 0;
+	}
+}
+
+/* Turns each func's leading run of plain fsmagic rules into a set. */
+static int policy_skips(struct sima_policy *p)
+{
+	unsigned int f, i, total = 0;
+	u64 *m;
+
+	for (f = 0; f < SIMA_NR_FUNCS; f++) {
+		const struct sima_rule **idx = p->index[f];
+		u32 class = p->index_nr[f] ? plain_fsmagic_class(idx[0]) : 0;
+
+		i = 0;
+		while (class && i < p->index_nr[f] &&
+		       plain_fsmagic_class(idx[i]) == class)
+			i++;
+		p->skip_class[f] = class;
+		p->skip_nr[f] = i;
+		total += p->skip_nr[f];
+	}
+	p->magics = kvcalloc(total, sizeof(*p->magics), GFP_KERNEL);
+	if (total && !p->magics)
+		return -ENOMEM;
+	m = p->magics;
+	for (f = 0; f < SIMA_NR_FUNCS; f++) {
+		p->skip_magic[f] = m;
+		for (i = 0; i < p->skip_nr[f]; i++)
+			*m++ = p->index[f][i]->fsmagic;
+	}
+	return 0;
+}
+
 /*
  * A new policy: the rules of @keep (may be NULL), then those of @add. On
  * success the batch's references move to the policy and @add is empty.
@@ -236,7 +300,7 @@ static struct sima_policy *policy_build(const struct sima_policy *keep,
 		p->rules[i] = keep->rules[i];
 	for (i = 0; i < add->nr; i++)
 		p->rules[nr_keep + i] = add->rules[i];
-	if (policy_index(p))
+	if (policy_index(p) || policy_skips(p))
 		goto err_free;
 
 	for (i = 0; i < nr_keep; i++)
@@ -247,6 +311,7 @@ static struct sima_policy *policy_build(const struct sima_policy *keep,
 	return p;
 
 err_free:
+	kvfree(p->magics);
 	kvfree(p->slots);
 	kvfree(p->rules);
 	kfree(p);
@@ -433,10 +498,20 @@ void sima_policy_match(const struct sima_match_ctx *ctx, u32 want,
 	if (!p || f >= SIMA_NR_FUNCS) {
 		sima_rules_match(NULL, 0, ctx, 0, res);
 	} else {
+		unsigned int i, skip = p->skip_nr[f];
+
 		if (want & SIMA_WANT_POLICY_FLAG)
 			want &= p->flags;
-		sima_rules_match(p->index[f], p->index_nr[f], ctx,
-				 want & SIMA_MATCH_DO_MASK, res);
+		/* No rule can do the others for this func: "don't". */
+		want &= p->actions[f];
+		for (i = 0; i < skip; i++) {
+			if (p->skip_magic[f][i] == ctx->fsmagic) {
+				want &= ~p->skip_class[f];
+				break;
+			}
+		}
+		sima_rules_match(p->index[f] + skip, p->index_nr[f] - skip,
+				 ctx, want & SIMA_MATCH_DO_MASK, res);
 		/* The rule's copy goes with the policy: use the table's. */
 		if (res->template)
 			res->template = sima_policy_template(res->template);
