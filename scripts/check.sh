@@ -62,6 +62,28 @@ e2e_lines() {
 		sed -E "s/^(PASS|FAIL|SKIP) /\1 e2e-$kernel:/" "$1/e2e-results.txt"
 }
 
+# The independent renderer: upstream's golden lists, then the list the
+# e2e test 42-relist exported from KERNEL's VM.
+relist_goldens() {
+	local d rc=0
+	for d in "$top"/../shared/testdata/native-ima-6.1/*/; do
+		[ -f "$d/binary_runtime_measurements" ] || continue
+		python3 tests/host/relist.py "$d/binary_runtime_measurements" \
+			"$d/ascii_runtime_measurements" || rc=1
+	done
+	return $rc
+}
+
+relist_vm() {
+	local dir=build/$1/e2e-$1/relist
+	[ -f "$dir/binary_runtime_measurements" ] || {
+		echo "no exported list in $dir"
+		return 1
+	}
+	python3 tests/host/relist.py "$dir/binary_runtime_measurements" \
+		"$dir/ascii_runtime_measurements"
+}
+
 kunit_lines() {
 	scripts/ktap.sh "$1/kunit"
 }
@@ -83,10 +105,12 @@ if [ $unit_rc -ne 0 ] && ! grep -q '^FAIL' "$res/unit.log"; then
 fi
 
 stage fuzz-smoke make -s -C tests/fuzz smoke FUZZ_TIME=20
+stage relist-goldens relist_goldens
 
 if stage build-test scripts/build.sh test; then
 	vm_suite kunit test tests/kunit/guest.sh kunit_lines
 	vm_suite e2e-test test tests/e2e/run.sh e2e_lines
+	stage relist-test relist_vm test
 	vm_suite e2e-cmdline test tests/e2e/run.sh e2e_lines \
 		"ima_policy=tcb ima_hash=sha512 ima_template_fmt=d-ng|n-ng|sig" \
 		boot-cmdline.sh
@@ -97,6 +121,7 @@ fi
 
 if stage build-distro scripts/build.sh distro; then
 	vm_suite e2e-distro distro tests/e2e/run.sh e2e_lines
+	stage relist-distro relist_vm distro
 else
 	record SKIP "e2e-distro (distro build failed)"
 fi

@@ -14,8 +14,8 @@ pkgs=(
 	qemu-system-x86 swtpm swtpm-tools busybox-static e2fsprogs
 	# real tools used in the guest and on the host
 	ima-evm-utils keyutils attr tpm2-tools openssl
-	# tests: user-space unit tests and fuzzing
-	clang libclang-rt-14-dev
+	# tests: user-space unit tests and fuzzing, the host-side list renderer
+	clang libclang-rt-14-dev python3
 )
 
 missing=()
