@@ -12,6 +12,13 @@
  *
  * A signature names its key by the low 32 bits of the key's subject key
  * identifier; the check itself is the kernel's asymmetric-key API.
+ *
+ * keyring_restrict= limits what the keyring accepts, as a kernel with
+ * CONFIG_INTEGRITY_TRUSTED_KEYRING does: only keys signed by a key of the
+ * builtin (or also the secondary) trusted keyring, or, with "ca", by a CA
+ * loaded from x509_ca= into a sealed ".sima_ca" keyring or by an
+ * intermediate already on the IMA keyring (a CA chain). x509= loads
+ * certificates into the IMA keyring at load, under that restriction.
  */
 
 #include <crypto/public_key.h>
@@ -20,15 +27,33 @@
 #include <linux/err.h>
 #include <linux/key.h>
 #include <linux/key-type.h>
+#include <linux/kernel_read_file.h>
+#include <linux/module.h>
+#include <linux/sizes.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/vmalloc.h>
 #include <asm/unaligned.h>
 
 #include "sima/digest.h"
+#include "sima/hook.h"
 #include "sima/keys.h"
 #include "sima/xattr.h"
 
+static char *x509;
+module_param(x509, charp, 0444);
+MODULE_PARM_DESC(x509, "DER certificates (comma-separated paths) to load into the IMA keyring at load");
+
+static char *x509_ca;
+module_param(x509_ca, charp, 0444);
+MODULE_PARM_DESC(x509_ca, "DER CA certificates (comma-separated paths) for keyring_restrict=ca");
+
+static char *restrict_keys;
+module_param_named(keyring_restrict, restrict_keys, charp, 0444);
+MODULE_PARM_DESC(keyring_restrict, "Keys the IMA keyring accepts: all (default), builtin, secondary or ca");
+
 static struct key *ima_keyring;
+static struct key *ca_keyring;
 /* The userspace "_ima" keyring, once found; published once, then fixed. */
 static struct key *user_keyring;
 /* Serialises looking "_ima" up. */
@@ -149,26 +174,172 @@ int sima_keys_verify(const u8 *sig, size_t sig_len, const u8 *data,
 	return user ? verify_with(user, sig, sig_len, data, data_len) : ret;
 }
 
+/* Loads each DER certificate of a comma-separated list of paths. */
+static int load_certs(struct key *keyring, char *paths, unsigned long flags)
+{
+	char *list, *cur, *path;
+	key_ref_t kref;
+	void *data;
+	ssize_t len;
+	int err = 0;
+
+	list = kstrdup(paths, GFP_KERNEL);
+	if (!list)
+		return -ENOMEM;
+	cur = list;
+	while (!err && (path = strsep(&cur, ","))) {
+		if (!*path)
+			continue;
+		data = NULL;
+		len = kernel_read_file_from_path(path, 0, &data, SZ_64K, NULL,
+						 READING_X509_CERTIFICATE);
+		if (len < 0) {
+			pr_err("cannot read %s: %zd\n", path, len);
+			err = len;
+			break;
+		}
+		kref = key_create_or_update(make_key_ref(keyring, 1),
+					    "asymmetric", NULL, data, len,
+					    (KEY_POS_ALL & ~KEY_POS_SETATTR) |
+					    KEY_USR_VIEW | KEY_USR_READ,
+					    KEY_ALLOC_NOT_IN_QUOTA | flags);
+		vfree(data);
+		if (IS_ERR(kref)) {
+			err = PTR_ERR(kref);
+			pr_err("%s refused by %s: %d\n", path,
+			       keyring->description, err);
+			break;
+		}
+		pr_info("%s loaded into %s\n", path, keyring->description);
+		key_ref_put(kref);
+	}
+	kfree(list);
+	return err;
+}
+
+/* A sealed keyring holding the CAs of x509_ca=. */
+static int make_ca_keyring(void)
+{
+	struct key_restriction *seal;
+	void *reject;
+	int err;
+
+	reject = (void *)sima_kallsyms_lookup("restrict_link_reject");
+	if (!reject)
+		return -ENOENT;
+	seal = kzalloc(sizeof(*seal), GFP_KERNEL);
+	if (!seal)
+		return -ENOMEM;
+	seal->check = reject;
+	ca_keyring = keyring_alloc(".sima_ca", GLOBAL_ROOT_UID,
+				   GLOBAL_ROOT_GID, current_cred(),
+				   (KEY_POS_ALL & ~KEY_POS_SETATTR) |
+				   KEY_USR_VIEW | KEY_USR_READ | KEY_USR_SEARCH,
+				   KEY_ALLOC_NOT_IN_QUOTA, seal, NULL);
+	if (IS_ERR(ca_keyring)) {
+		err = PTR_ERR(ca_keyring);
+		ca_keyring = NULL;
+		kfree(seal);
+		return err;
+	}
+	return load_certs(ca_keyring, x509_ca, KEY_ALLOC_BYPASS_RESTRICTION);
+}
+
+/* The restriction keyring_restrict= asks for; NULL for none. */
+static struct key_restriction *restriction(void)
+{
+	static const char *const checks[][2] = {
+		{ "builtin", "restrict_link_by_builtin_trusted" },
+		{ "secondary", "restrict_link_by_builtin_and_secondary_trusted" },
+		{ "ca", "restrict_link_by_key_or_keyring_chain" },
+	};
+	struct key_restriction *r;
+	unsigned int i;
+	void *check;
+	int err;
+
+	if (!restrict_keys || !strcmp(restrict_keys, "all"))
+		return NULL;
+	for (i = 0; i < ARRAY_SIZE(checks); i++)
+		if (!strcmp(restrict_keys, checks[i][0]))
+			break;
+	if (i == ARRAY_SIZE(checks)) {
+		pr_err("keyring_restrict=%s: not all, builtin, secondary or ca\n",
+		       restrict_keys);
+		return ERR_PTR(-EINVAL);
+	}
+	check = (void *)sima_kallsyms_lookup(checks[i][1]);
+	if (!check) {
+		pr_err("keyring_restrict=%s: this kernel lacks %s\n",
+		       restrict_keys, checks[i][1]);
+		return ERR_PTR(-ENOENT);
+	}
+	if (!strcmp(restrict_keys, "ca")) {
+		if (!x509_ca) {
+			pr_err("keyring_restrict=ca needs x509_ca=\n");
+			return ERR_PTR(-EINVAL);
+		}
+		err = make_ca_keyring();
+		if (err)
+			return ERR_PTR(err);
+	}
+	r = kzalloc(sizeof(*r), GFP_KERNEL);
+	if (!r)
+		return ERR_PTR(-ENOMEM);
+	r->check = check;
+	/* The keyring puts this reference when it is destroyed. */
+	r->key = key_get(ca_keyring);
+	return r;
+}
+
 /**
- * sima_keys_init - create sima's IMA keyring
+ * sima_keys_init - create sima's IMA keyring and load x509= into it
  *
- * Return: 0, or the keyring allocation error.
+ * Return: 0, or an error (logged).
  */
 int sima_keys_init(void)
 {
+	struct key_restriction *r = restriction();
+	int err;
+
+	if (IS_ERR(r)) {
+		err = PTR_ERR(r);
+		goto err_ca;
+	}
 	ima_keyring = keyring_alloc(keyring_name(), GLOBAL_ROOT_UID,
 				    GLOBAL_ROOT_GID, current_cred(),
 				    (KEY_POS_ALL & ~KEY_POS_SETATTR) |
 				    KEY_USR_VIEW | KEY_USR_READ |
 				    KEY_USR_WRITE | KEY_USR_SEARCH,
-				    KEY_ALLOC_NOT_IN_QUOTA, NULL, NULL);
+				    KEY_ALLOC_NOT_IN_QUOTA, r, NULL);
 	if (IS_ERR(ima_keyring)) {
-		pr_err("cannot create the %s keyring: %ld\n", keyring_name(),
-		       PTR_ERR(ima_keyring));
-		return PTR_ERR(ima_keyring);
+		err = PTR_ERR(ima_keyring);
+		pr_err("cannot create the %s keyring: %d\n", keyring_name(),
+		       err);
+		if (r)
+			key_put(r->key);
+		kfree(r);
+		goto err_ca;
 	}
-	pr_info("IMA keyring %s: %d\n", keyring_name(), ima_keyring->serial);
+	pr_info("IMA keyring %s: %d%s%s\n", keyring_name(), ima_keyring->serial,
+		r ? ", restricted: " : "", r ? restrict_keys : "");
+	if (x509) {
+		err = load_certs(ima_keyring, x509, 0);
+		if (err) {
+			key_revoke(ima_keyring);
+			key_put(ima_keyring);
+			goto err_ca;
+		}
+	}
 	return 0;
+
+err_ca:
+	if (ca_keyring) {
+		key_revoke(ca_keyring);
+		key_put(ca_keyring);
+		ca_keyring = NULL;
+	}
+	return err;
 }
 
 /**
@@ -178,6 +349,10 @@ void sima_keys_exit(void)
 {
 	key_revoke(ima_keyring);
 	key_put(ima_keyring);
+	if (ca_keyring) {
+		key_revoke(ca_keyring);
+		key_put(ca_keyring);
+	}
 	if (user_keyring)
 		key_put(user_keyring);
 }

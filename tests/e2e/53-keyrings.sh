@@ -1,0 +1,86 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+# 53-keyrings: restricting the IMA keyring as embedded deployments do.
+# keyring_restrict=ca with x509_ca=<root CA>: a key the root signed, an
+# intermediate CA the root signed and then a key that intermediate signed
+# (a chain) are accepted by keyctl padd; a self-signed key, and a key
+# whose issuer is not there yet, are refused; the sealed .sima_ca keyring
+# takes nothing after load. x509= loads a certificate at insmod, and a
+# program signed with it runs under enforce. keyring_restrict=builtin
+# refuses keys no builtin key signed; a bad keyring_restrict= or an
+# x509= file the restriction refuses fails the load.
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+. "$(dirname "$0")/lib.sh"
+
+K=$E2E_TMP
+cd "$K" || fail "cd $K"
+cat >ca.ext <<EOT
+basicConstraints=critical,CA:TRUE
+keyUsage=critical,keyCertSign
+subjectKeyIdentifier=hash
+authorityKeyIdentifier=keyid
+EOT
+cat >leaf.ext <<EOT
+basicConstraints=critical,CA:FALSE
+keyUsage=critical,digitalSignature
+subjectKeyIdentifier=hash
+authorityKeyIdentifier=keyid
+EOT
+ossl() { openssl "$@" >/dev/null 2>&1 || fail "openssl $1 $*"; }
+ossl req -x509 -newkey rsa:2048 -nodes -keyout root.key -out root.pem \
+	-subj /CN=sima-root -days 2 -addext basicConstraints=critical,CA:TRUE \
+	-addext keyUsage=critical,keyCertSign -addext subjectKeyIdentifier=hash
+signed_by() {	# NAME ISSUER EXTFILE
+	ossl req -new -newkey rsa:2048 -nodes -keyout "$1.key" -out "$1.csr" \
+		-subj "/CN=sima-$1"
+	ossl x509 -req -in "$1.csr" -CA "$2.pem" -CAkey "$2.key" \
+		-CAcreateserial -days 2 -extfile "$3" -out "$1.pem"
+}
+signed_by inter root ca.ext
+signed_by leaf inter leaf.ext
+signed_by direct root leaf.ext
+signed_by boot root leaf.ext
+ossl req -x509 -newkey rsa:2048 -nodes -keyout rogue.key -out rogue.pem \
+	-subj /CN=sima-rogue -days 2 -addext subjectKeyIdentifier=hash
+for c in root inter leaf direct boot rogue; do
+	ossl x509 -in $c.pem -outform DER -out $c.der
+done
+
+padd() { keyctl padd asymmetric "" %:.ima <"$1.der" >/dev/null 2>&1; }
+
+sima_load keyring_restrict=ca x509_ca="$K/root.der" x509="$K/boot.der"
+padd rogue && bad "self-signed key accepted"
+padd leaf && bad "key of an absent intermediate accepted"
+padd direct || bad "key signed by the CA refused"
+padd inter || bad "intermediate CA refused"
+padd leaf || bad "key signed by the intermediate refused"
+if keyctl padd asymmetric "" %:.sima_ca <rogue.der >/dev/null 2>&1; then
+	bad ".sima_ca took a key after load"
+fi
+# a program signed with the key loaded at insmod runs
+scratch_dir W
+cp /sima/bin/simatest "$W/prog"
+evmctl ima_sign --key boot.key -a sha256 "$W/prog" >/dev/null 2>&1 ||
+	fail "evmctl ima_sign"
+cp /sima/bin/simatest "$W/rogue-prog"
+evmctl ima_sign --key rogue.key -a sha256 "$W/rogue-prog" >/dev/null 2>&1 ||
+	fail "evmctl ima_sign"
+echo "appraise func=BPRM_CHECK fsname=ext4" >$SIMA_FS/policy ||
+	fail "policy load failed"
+"$W/prog" true || bad "program signed with the x509= key refused"
+"$W/rogue-prog" true 2>/dev/null && bad "program signed by a rogue key ran"
+sima_unload
+
+sima_load keyring_restrict=builtin
+padd direct && bad "keyring_restrict=builtin accepted a key no builtin key signed"
+sima_unload
+
+for args in keyring_restrict=bogus keyring_restrict=ca \
+	"keyring_restrict=ca x509_ca=$K/root.der x509=$K/rogue.der"; do
+	# shellcheck disable=SC2086
+	if insmod "$SIMA_KO" $args 2>/dev/null; then
+		bad "insmod sima $args succeeded"
+		rmmod sima
+	fi
+done
+pass
