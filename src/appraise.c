@@ -23,6 +23,7 @@
 
 #include "sima/appraise.h"
 #include "sima/audit.h"
+#include "sima/blacklist.h"
 #include "sima/cmdline.h"
 #include "sima/hash.h"
 #include "sima/hook.h"
@@ -227,6 +228,12 @@ static enum sima_status appraise(const struct sima_event *ev,
 		set_bit(SIMA_IINT_NEW_FILE, &iint->flags);
 	in.new_file = test_bit(SIMA_IINT_NEW_FILE, &iint->flags);
 	sima_appraise_verdict(&in, &v);
+	if (v.status == SIMA_STATUS_PASS &&
+	    sima_blacklist_has_digest(&iint->digest)) {
+		v.status = SIMA_STATUS_FAIL;
+		v.cause = "blacklisted-hash";
+		v.rc = -EKEYREJECTED;
+	}
 	if (v.digsig)
 		set_bit(SIMA_IINT_DIGSIG, &iint->flags);
 	else if (xattr)
@@ -249,6 +256,21 @@ static enum sima_status appraise(const struct sima_event *ev,
 }
 
 /**
+ * sima_appraise_cached - is a verdict cached for this hook group
+ * @iint: the inode's state
+ * @sub: the group (enum sima_appraise_sub)
+ *
+ * Lockless: a stale answer only costs a trip under the mutex.
+ *
+ * Return: true when the status of @sub is current.
+ */
+bool sima_appraise_cached(const struct sima_iint *iint, unsigned int sub)
+{
+	return test_bit(SIMA_IINT_APPRAISED + sub, &iint->flags) &&
+	       READ_ONCE(iint->verdict_gen) == sima_blacklist_gen();
+}
+
+/**
  * sima_appraise_file - appraise a file an appraise rule matched
  * @ev: the access
  * @iint: its inode's state, mutex held, digest current
@@ -261,18 +283,21 @@ int sima_appraise_file(const struct sima_event *ev, struct sima_iint *iint,
 		       const struct sima_match_result *res, const char *name)
 {
 	unsigned int sub = res->appraise_sub;
-	unsigned int done = SIMA_IINT_APPRAISED + sub;
 	enum sima_status status;
 	int rc = 0;
 
-	if (test_bit(done, &iint->flags)) {
+	if (sima_appraise_cached(iint, sub)) {
 		status = iint->status[sub];
 	} else {
+		if (iint->verdict_gen != sima_blacklist_gen()) {
+			sima_iint_forget_verdicts(iint);
+			WRITE_ONCE(iint->verdict_gen, sima_blacklist_gen());
+		}
 		status = appraise(ev, iint, res, name);
 		WRITE_ONCE(iint->status[sub], status);
 		/* Lockless readers see the status once they see the bit. */
 		smp_mb__before_atomic();
-		set_bit(done, &iint->flags);
+		set_bit(SIMA_IINT_APPRAISED + sub, &iint->flags);
 	}
 	if (status != SIMA_STATUS_PASS)
 		rc = -EACCES;

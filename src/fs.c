@@ -13,6 +13,7 @@
 #include <linux/seq_file.h>
 
 #include "sima/event.h"
+#include "sima/blacklist.h"
 #include "sima/fs.h"
 #include "sima/mlist_fs.h"
 #include "sima/policy_active.h"
@@ -59,6 +60,9 @@ int sima_fs_init(void)
 	err = sima_mlist_fs_init(sima_dir);
 	if (err)
 		goto err_policy;
+	err = sima_blacklist_fs_init(sima_dir);
+	if (err)
+		goto err_mlist;
 
 	ima_link = securityfs_create_symlink("ima", NULL, "sima", NULL);
 	if (IS_ERR(ima_link)) {
@@ -72,6 +76,8 @@ int sima_fs_init(void)
 	return 0;
 
 err_files:
+	sima_blacklist_fs_exit();
+err_mlist:
 	sima_mlist_fs_exit();
 err_policy:
 	sima_policy_fs_exit();
@@ -100,6 +106,7 @@ bool sima_fs_native_ima(void)
 void sima_fs_exit(void)
 {
 	securityfs_remove(ima_link);
+	sima_blacklist_fs_exit();
 	sima_mlist_fs_exit();
 	sima_policy_fs_exit();
 	securityfs_remove(hook_counts);

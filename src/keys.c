@@ -35,6 +35,7 @@
 #include <linux/vmalloc.h>
 #include <asm/unaligned.h>
 
+#include "sima/blacklist.h"
 #include "sima/digest.h"
 #include "sima/hook.h"
 #include "sima/keys.h"
@@ -167,6 +168,8 @@ int sima_keys_verify(const u8 *sig, size_t sig_len, const u8 *data,
 		return -ENOPKG;
 	if (get_unaligned_be16(sig + 7) != sig_len - SIMA_SIG_HDR_SIZE)
 		return -EBADMSG;
+	if (sima_blacklist_has_keyid(get_unaligned_be32(sig + 3)))
+		return -EKEYREJECTED;
 	ret = verify_with(ima_keyring, sig, sig_len, data, data_len);
 	if (ret != -ENOKEY)
 		return ret;

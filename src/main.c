@@ -10,6 +10,7 @@
 #include <linux/module.h>
 
 #include "sima/appraise.h"
+#include "sima/blacklist.h"
 #include "sima/fs.h"
 #include "sima/hook.h"
 #include "sima/keys.h"
@@ -70,6 +71,7 @@ err_keys:
 	sima_keys_exit();
 err_lsm:
 	sima_lsm_exit();
+	sima_blacklist_exit();
 	return err;
 }
 
@@ -82,6 +84,7 @@ static void __exit sima_exit(void)
 	sima_policy_exit();
 	sima_keys_exit();
 	sima_lsm_exit();
+	sima_blacklist_exit();
 	pr_info("unloaded\n");
 }
 

@@ -173,7 +173,7 @@ static bool nothing_to_do(const struct sima_event *ev,
 		return false;
 	if (!(res->action & SIMA_ACT_APPRAISE))
 		return true;
-	if (!test_bit(SIMA_IINT_APPRAISED + sub, &iint->flags) ||
+	if (!sima_appraise_cached(iint, sub) ||
 	    (ev->file->f_mode & FMODE_WRITE) || res->appraise_algos)
 		return false;
 	/* Pairs with the barrier before the bit is set. */
@@ -214,8 +214,7 @@ static int process_file(const struct sima_event *ev,
 		  !(iint->measured_pcrs & BIT_ULL(pcr));
 	audit = (res->action & SIMA_ACT_AUDIT) &&
 		!test_bit(SIMA_IINT_AUDITED, &iint->flags);
-	fresh = appraise && !test_bit(SIMA_IINT_APPRAISED + res->appraise_sub,
-				      &iint->flags);
+	fresh = appraise && !sima_appraise_cached(iint, res->appraise_sub);
 	if (measure || audit || fresh) {
 		pathbuf = __getname();
 		if (pathbuf)

@@ -29,6 +29,7 @@ struct inode;
  * @digest: the file digest, valid when SIMA_IINT_HASHED
  * @status: appraisal status (enum sima_status) per enum sima_appraise_sub,
  *	valid while its SIMA_IINT_APPRAISED bit is set; under @mutex
+ * @verdict_gen: the blacklist generation @status was computed under
  * @rcu: deferred free
  */
 struct sima_iint {
@@ -40,6 +41,7 @@ struct sima_iint {
 	unsigned long flags;
 	struct sima_digest digest;
 	u8 status[6];
+	unsigned int verdict_gen;
 	struct rcu_head rcu;
 };
 

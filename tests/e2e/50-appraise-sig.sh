@@ -7,7 +7,8 @@
 # refused with EACCES and a type 1800 appraise_data record naming the
 # cause; modifying a signed program invalidates its cached verdict;
 # opening a signed file for write is refused; malformed signatures are
-# refused without harm.
+# refused without harm; a key id or digest written to the blacklist file
+# fails appraisal from then on, cached verdicts included.
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
@@ -112,6 +113,34 @@ simatest --expect-errno EACCES open-write "$W/rsa-signed" ||
 echo data >"$W/plain"
 simatest open-write "$W/plain" 2>/dev/null ||
 	bad "unsigned file refused for write"
+sima_unload
+
+# revocation: a blacklisted key or file digest fails however valid, and
+# makes cached verdicts stale
+BL=$SIMA_FS/blacklist
+sima_load
+keyctl padd asymmetric "" "$(keyctl id %:.ima)" <"$K/rsa.der" >/dev/null
+echo "appraise func=BPRM_CHECK fsname=ext4" >$P || fail "policy load failed"
+runs rsa-signed || bad "RSA-signed program refused before revocation"
+runs hashed || bad "hash-labelled program refused before revocation"
+keyid=$(getfattr -n security.ima -e hex "$W/rsa-signed" 2>/dev/null |
+	sed -n 's/^security.ima=0x030204\(........\).*/\1/p')
+echo "key:$keyid" >$BL || bad "blacklisting key $keyid failed"
+refused rsa-signed invalid-signature
+echo "sha256:$(sha256sum "$W/hashed" | cut -d' ' -f1)" >$BL ||
+	bad "blacklisting a digest failed"
+refused hashed blacklisted-hash
+assert_eq "$(wc -l <$BL)" 2 "blacklist entries"
+grep -qx "key:$keyid" $BL || bad "key entry not read back"
+mark=$(dmesg_mark)
+if echo "key:xyz" >$BL 2>/dev/null; then
+	bad "bad blacklist line accepted"
+fi
+dmesg_since "$mark" | grep -q "blacklist: line 1: " ||
+	bad "bad blacklist line not named in dmesg"
+if su -s /bin/sh nobody -c "cat $BL" >/dev/null 2>&1; then
+	bad "nobody read the blacklist"
+fi
 sima_unload
 
 # the key leaves with the keyring: after a reload, nothing is trusted

@@ -1,0 +1,249 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * sima - revoked signing keys and file digests
+ *
+ * /sys/kernel/security/sima/blacklist takes lines "key:<8 hex digits>" (the
+ * key id a v2 signature names) and "<algo>:<hex digest>" (a file's content
+ * digest). Appraisal then fails a file whose digest is listed (cause
+ * "blacklisted-hash"), and a signature made with a listed key
+ * ("invalid-signature"), however valid. Revocation is one-way: entries
+ * only come, and each write makes every cached verdict stale.
+ */
+
+#include <linux/fs.h>
+#include <linux/kernel.h>
+#include <linux/list.h>
+#include <linux/mutex.h>
+#include <linux/security.h>
+#include <linux/seq_file.h>
+#include <linux/slab.h>
+#include <linux/uaccess.h>
+
+#include "sima/blacklist.h"
+#include "sima/digest.h"
+#include "sima/hash.h"
+
+struct entry {
+	struct list_head node;
+	bool key;		/* a key id, else a digest */
+	u32 keyid;
+	struct sima_digest digest;
+};
+
+/* Protects @entries; sleeps. Appraisal reads under it (rarely large). */
+static DEFINE_MUTEX(blacklist_mutex);
+static LIST_HEAD(entries);
+static atomic_t gen = ATOMIC_INIT(1);
+static struct dentry *blacklist_file;
+
+/**
+ * sima_blacklist_gen - changes whenever the blacklist grows
+ *
+ * Return: the current generation; a verdict cached under another is stale.
+ */
+unsigned int sima_blacklist_gen(void)
+{
+	return atomic_read(&gen);
+}
+
+/**
+ * sima_blacklist_has_digest - is a file digest revoked
+ * @digest: the file's digest
+ *
+ * Return: true if listed (same algorithm and bytes).
+ */
+bool sima_blacklist_has_digest(const struct sima_digest *digest)
+{
+	struct entry *e;
+	bool found = false;
+
+	mutex_lock(&blacklist_mutex);
+	list_for_each_entry(e, &entries, node) {
+		if (!e->key && e->digest.algo == digest->algo &&
+		    !memcmp(e->digest.data, digest->data, digest->len)) {
+			found = true;
+			break;
+		}
+	}
+	mutex_unlock(&blacklist_mutex);
+	return found;
+}
+
+/**
+ * sima_blacklist_has_keyid - is a signing key revoked
+ * @keyid: the key id of a v2 signature header
+ *
+ * Return: true if listed.
+ */
+bool sima_blacklist_has_keyid(u32 keyid)
+{
+	struct entry *e;
+	bool found = false;
+
+	mutex_lock(&blacklist_mutex);
+	list_for_each_entry(e, &entries, node) {
+		if (e->key && e->keyid == keyid) {
+			found = true;
+			break;
+		}
+	}
+	mutex_unlock(&blacklist_mutex);
+	return found;
+}
+
+/* One line into @e; -EINVAL with @why set when it is not valid. */
+static int parse_line(char *line, struct entry *e, const char **why)
+{
+	char *colon = strchr(line, ':');
+	int algo;
+
+	if (!colon) {
+		*why = "not key:<id> or <algo>:<digest>";
+		return -EINVAL;
+	}
+	*colon = '\0';
+	if (!strcmp(line, "key")) {
+		e->key = true;
+		if (strlen(colon + 1) != 8 || kstrtou32(colon + 1, 16, &e->keyid)) {
+			*why = "a key id is 8 hex digits";
+			return -EINVAL;
+		}
+		return 0;
+	}
+	algo = sima_hash_algo_lookup(line);
+	if (algo < 0) {
+		*why = "unknown hash algorithm";
+		return -EINVAL;
+	}
+	e->digest.algo = algo;
+	e->digest.len = sima_hash_digest_size(algo);
+	if (strlen(colon + 1) != 2 * e->digest.len ||
+	    hex2bin(e->digest.data, colon + 1, e->digest.len)) {
+		*why = "digest of the wrong length or not hex";
+		return -EINVAL;
+	}
+	return 0;
+}
+
+static ssize_t blacklist_write(struct file *file, const char __user *ubuf,
+			       size_t count, loff_t *ppos)
+{
+	char *buf, *cur, *line;
+	unsigned int lineno = 0;
+	struct entry *e, *tmp;
+	const char *why;
+	LIST_HEAD(add);
+	int err = 0;
+
+	if (*ppos || count >= PAGE_SIZE)
+		return -EINVAL;
+	buf = memdup_user_nul(ubuf, count);
+	if (IS_ERR(buf))
+		return PTR_ERR(buf);
+	cur = buf;
+	while (!err && (line = strsep(&cur, "\n"))) {
+		lineno++;
+		line = strim(line);
+		if (!*line || *line == '#')
+			continue;
+		e = kzalloc(sizeof(*e), GFP_KERNEL);
+		if (!e) {
+			err = -ENOMEM;
+			break;
+		}
+		err = parse_line(line, e, &why);
+		if (err) {
+			pr_err("blacklist: line %u: %s\n", lineno, why);
+			kfree(e);
+			break;
+		}
+		list_add_tail(&e->node, &add);
+	}
+	kfree(buf);
+	if (err) {
+		list_for_each_entry_safe(e, tmp, &add, node)
+			kfree(e);
+		return err;
+	}
+	mutex_lock(&blacklist_mutex);
+	list_splice_tail(&add, &entries);
+	atomic_inc(&gen);
+	mutex_unlock(&blacklist_mutex);
+	return count;
+}
+
+static int blacklist_show(struct seq_file *m, void *v)
+{
+	struct entry *e;
+
+	mutex_lock(&blacklist_mutex);
+	list_for_each_entry(e, &entries, node) {
+		if (e->key)
+			seq_printf(m, "key:%08x\n", e->keyid);
+		else
+			seq_printf(m, "%s:%*phN\n",
+				   sima_hash_algo_name(e->digest.algo),
+				   e->digest.len, e->digest.data);
+	}
+	mutex_unlock(&blacklist_mutex);
+	return 0;
+}
+
+static int blacklist_open(struct inode *inode, struct file *file)
+{
+	if (!capable(CAP_SYS_ADMIN))
+		return -EPERM;
+	if ((file->f_mode & FMODE_READ) && (file->f_mode & FMODE_WRITE))
+		return -EACCES;
+	if (file->f_mode & FMODE_WRITE)
+		return 0;
+	return single_open(file, blacklist_show, NULL);
+}
+
+static int blacklist_release(struct inode *inode, struct file *file)
+{
+	if (file->f_mode & FMODE_WRITE)
+		return 0;
+	return single_release(inode, file);
+}
+
+static const struct file_operations blacklist_fops = {
+	.open = blacklist_open,
+	.read = seq_read,
+	.write = blacklist_write,
+	.llseek = generic_file_llseek,
+	.release = blacklist_release,
+};
+
+/**
+ * sima_blacklist_fs_init - create the blacklist file
+ * @dir: sima's securityfs directory
+ *
+ * Return: 0 or the securityfs error.
+ */
+int sima_blacklist_fs_init(struct dentry *dir)
+{
+	blacklist_file = securityfs_create_file("blacklist", 0600, dir, NULL,
+						&blacklist_fops);
+	return PTR_ERR_OR_ZERO(blacklist_file);
+}
+
+/**
+ * sima_blacklist_fs_exit - remove the file
+ */
+void sima_blacklist_fs_exit(void)
+{
+	securityfs_remove(blacklist_file);
+}
+
+/**
+ * sima_blacklist_exit - free every entry; no hook can run any more
+ */
+void sima_blacklist_exit(void)
+{
+	struct entry *e, *tmp;
+
+	list_for_each_entry_safe(e, tmp, &entries, node)
+		kfree(e);
+	INIT_LIST_HEAD(&entries);
+}
