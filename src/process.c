@@ -68,12 +68,11 @@ static void rdwr_violations(const struct sima_event *ev, bool must_measure)
 }
 
 /* Violations concern file and mmap checks, once anything measures. */
-static bool violation_check(const struct sima_event *ev)
+static bool violation_check(const struct sima_event *ev, bool file_measure)
 {
-	return (ev->func == SIMA_FUNC_FILE_CHECK ||
-		ev->func == SIMA_FUNC_MMAP_CHECK) && ev->file &&
-	       (sima_policy_wants(SIMA_FUNC_FILE_CHECK, SIMA_ACT_MEASURE) ||
-		sima_policy_wants(SIMA_FUNC_MMAP_CHECK, SIMA_ACT_MEASURE));
+	return file_measure && ev->file &&
+	       (ev->func == SIMA_FUNC_FILE_CHECK ||
+		ev->func == SIMA_FUNC_MMAP_CHECK);
 }
 
 /*
@@ -309,16 +308,17 @@ static int process(const struct sima_event *ev)
 	u32 actions = SIMA_ACT_MEASURE | SIMA_ACT_AUDIT | SIMA_ACT_HASH;
 	struct sima_match_result res = { };
 	struct sima_match_ctx ctx;
+	bool file_measure;
 	int rc;
 
 	if (sima_appraise_active())
 		actions |= SIMA_ACT_APPRAISE;
-	if (sima_policy_wants(ev->func, actions)) {
+	if (sima_policy_actions(ev->func, &file_measure) & actions) {
 		sima_match_ctx_init(&ctx, ev);
 		sima_policy_match(&ctx, actions | SIMA_WANT_POLICY_FLAG, &res);
 		res.action &= actions | SIMA_MATCH_OPTIONS;
 	}
-	if (violation_check(ev))
+	if (violation_check(ev, file_measure))
 		rdwr_violations(ev, res.action & SIMA_ACT_MEASURE);
 	if (!(res.action & actions))
 		return 0;

@@ -36,6 +36,7 @@ struct sima_policy;
 int sima_policy_init(void);
 void sima_policy_exit(void);
 bool sima_policy_wants(enum sima_func func, u32 actions);
+u32 sima_policy_actions(enum sima_func func, bool *file_measure);
 bool sima_policy_has(u32 actions);
 void sima_policy_match(const struct sima_match_ctx *ctx, u32 want,
 		       struct sima_match_result *res);
