@@ -137,6 +137,34 @@ check_measured sima "$SIMA_LIST"
 cp "$SIMA_LIST" "$OUT/sima-measurements.txt"
 sima_unload
 
+# Appraisal: what a verdict costs, cached and not, per security.ima kind.
+APPRAISE_N=$((EXEC_N / 5))
+insmod "$KO" || fail "insmod $KO failed"
+openssl req -x509 -newkey rsa:2048 -nodes -keyout "$T/ima.key" \
+	-subj /CN=sima-bench -outform DER -out "$T/ima.der" -days 2 \
+	-addext subjectKeyIdentifier=hash >/dev/null 2>&1 || fail "openssl"
+keyctl padd asymmetric "" %:.ima <"$T/ima.der" >/dev/null || fail "keyctl padd"
+for kind in rsa hash; do
+	cp "$W/prog" "$W/prog-$kind" || fail "cannot copy $W/prog"
+done
+evmctl ima_sign --key "$T/ima.key" -a sha256 "$W/prog-rsa" >/dev/null 2>&1 ||
+	fail "evmctl ima_sign"
+evmctl ima_hash -a sha256 "$W/prog-hash" >/dev/null 2>&1 || fail "evmctl ima_hash"
+echo "appraise func=BPRM_CHECK fsname=ext4" >"$SECFS/sima/policy" ||
+	fail "appraise policy refused"
+say "phase appraise"
+for kind in rsa hash; do
+	for op in exec exec-relabel relabel; do
+		n=$EXEC_N
+		[ $op = exec ] || n=$APPRAISE_N
+		r=$("$BIN/simabench" -r "$RUNS" -w 5 -n "$n" $op "$W/prog-$kind") ||
+			fail "appraise: simabench $op $kind failed"
+		echo "appraise $kind-$op $r" >>"$RAW"
+		say "  $kind $op: $r"
+	done
+done
+sima_unload
+
 run_phase none-again
 
 # The very rules sima runs for tcb, in upstream's canonical form.
@@ -150,6 +178,7 @@ dmesg >"$OUT/dmesg.txt"
 # the runs, drift = none-again / none.
 awk -v exec_n="$EXEC_N" -v open_n="$OPEN_N" -v runs="$RUNS" \
 	-v kver="$(uname -r)" '
+$1 == "appraise" { next }
 {
 	med[$1, $2] = $3
 	spread[$1, $2] = ($5 - $4) / $3 * 100
@@ -193,5 +222,22 @@ none           no sima; native IMA built in but without a policy
 sima-empty     sima loaded with an empty policy: hooks and dispatch only
 drift          none-again / none: sima unloaded again, same boot
 EOF
+awk '$1 == "appraise" { m[$2] = $3 }
+$1 == "none" && $2 == "warm-exec" { none = $3 }
+END {
+	printf "\nappraisal (enforce, appraise func=BPRM_CHECK fsname=ext4), ns per exec:\n"
+	printf "%-16s %12s %14s %12s %20s\n", "security.ima", "cached hit",
+		"miss+relabel", "relabel", "miss cost (hit->miss)"
+	split("rsa hash", k, " ")
+	split("RSA-2048 sig v2|sha256 digest-ng", label, "|")
+	for (i = 1; i <= 2; i++) {
+		hit = m[k[i] "-exec"]; miss = m[k[i] "-exec-relabel"]
+		rl = m[k[i] "-relabel"]
+		printf "%-16s %12.1f %14.1f %12.1f %20.1f\n", label[i], hit, miss,
+			rl, miss - rl - hit
+	}
+	printf "(warm exec without any engine: %.1f; cached hit / none = %.3fx)\n",
+		none, m["rsa-exec"] / none
+}' "$RAW" >>"$RES" || fail "cannot build the appraisal table"
 echo
 cat "$RES"

@@ -7,6 +7,9 @@
  *   exec PATH	fork + execve(PATH) + waitpid, the child's exit status
  *		must be 0
  *   open PATH	open(PATH, O_RDONLY) + close
+ *   relabel PATH	set security.ima to the value it has (as root): sima
+ *		forgets the file's digest and verdicts
+ *   exec-relabel PATH	relabel, then exec: an appraisal cache miss
  *
  * WARMUP operations are done first and not timed.  Then RUNS runs of
  * ITERATIONS operations each are timed with clock_gettime(CLOCK_MONOTONIC)
@@ -30,6 +33,7 @@
 #include <string.h>
 #include <sys/types.h>
 #include <sys/wait.h>
+#include <sys/xattr.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -46,7 +50,7 @@ static void die(const char *what)
 static void bad_usage(void)
 {
 	fprintf(stderr,
-		"usage: %s [-n ITERATIONS] [-r RUNS] [-w WARMUP] [-u UID] exec|open PATH\n",
+		"usage: %s [-n ITERATIONS] [-r RUNS] [-w WARMUP] [-u UID] exec|open|relabel|exec-relabel PATH\n",
 		prog);
 	exit(2);
 }
@@ -93,6 +97,26 @@ static void do_open(const char *path)
 		die(path);
 	if (close(fd))
 		die("close");
+}
+
+static void do_relabel(const char *path)
+{
+	static char value[4096];
+	static ssize_t len = -1;
+
+	if (len < 0) {
+		len = getxattr(path, "security.ima", value, sizeof(value));
+		if (len <= 0)
+			die("getxattr security.ima");
+	}
+	if (setxattr(path, "security.ima", value, len, 0))
+		die("setxattr security.ima");
+}
+
+static void do_exec_relabel(const char *path)
+{
+	do_relabel(path);
+	do_exec(path);
 }
 
 static double now_ns(void)
@@ -143,6 +167,10 @@ int main(int argc, char **argv)
 		op = do_exec;
 	else if (!strcmp(argv[optind], "open"))
 		op = do_open;
+	else if (!strcmp(argv[optind], "relabel"))
+		op = do_relabel;
+	else if (!strcmp(argv[optind], "exec-relabel"))
+		op = do_exec_relabel;
 	else
 		bad_usage();
 	path = argv[optind + 1];
