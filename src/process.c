@@ -334,6 +334,39 @@ static int process(const struct sima_event *ev)
 	return 0;
 }
 
+/*
+ * mprotect() making a file mapping executable: the file cannot be read
+ * under mmap_lock, so, as upstream, a mapping an appraise rule covers is
+ * refused (EPERM, in every mode), and a measured or appraised one audited.
+ */
+static int mprotect_exec(const struct sima_event *ev)
+{
+	const u32 want = SIMA_ACT_MEASURE | SIMA_ACT_APPRAISE;
+	struct sima_match_result res;
+	struct sima_match_ctx ctx;
+	const char *path = NULL;
+	char *pathbuf;
+	int rc = 0;
+
+	if (!sima_appraise_active() || !sima_policy_has(SIMA_ACT_APPRAISE))
+		return 0;
+	sima_match_ctx_init(&ctx, ev);
+	sima_policy_match(&ctx, want | SIMA_WANT_POLICY_FLAG, &res);
+	if (!(res.action & want))
+		return 0;
+	if (res.action & SIMA_ACT_APPRAISE)
+		rc = -EPERM;
+	pathbuf = __getname();
+	if (pathbuf)
+		path = sima_measure_path(ev->file, pathbuf);
+	sima_audit_msg(SIMA_AUDIT_INTEGRITY_DATA, ev->inode,
+		       sima_measure_name(ev->file, path), "collect_data",
+		       "failed-mprotect", rc, false);
+	if (pathbuf)
+		__putname(pathbuf);
+	return rc;
+}
+
 /**
  * sima_process_event - everything sima does about one event
  * @ev: the event
@@ -359,6 +392,8 @@ int sima_process_event(const struct sima_event *ev)
 	case SIMA_EV_LOAD_DATA:
 	case SIMA_EV_POST_LOAD_DATA:
 		return sima_appraise_load_data(ev);
+	case SIMA_EV_FILE_MPROTECT:
+		return mprotect_exec(ev);
 	default:
 		break;
 	}

@@ -115,6 +115,21 @@ simatest open-write "$W/plain" 2>/dev/null ||
 	bad "unsigned file refused for write"
 sima_unload
 
+# mprotect(PROT_EXEC) of a file mapping an appraise rule covers is
+# refused (EPERM), signed or not: the file cannot be checked there
+sima_load
+keyctl padd asymmetric "" "$(keyctl id %:.ima)" <"$K/rsa.der" >/dev/null
+echo "appraise func=MMAP_CHECK fsname=ext4" >$P || fail "policy load failed"
+mark=$(dmesg_mark)
+simatest --expect-errno EPERM mprotect-exec "$W/rsa-signed" ||
+	bad "mprotect to exec of an appraised file allowed"
+dmesg_since "$mark" | grep "type=1800" | grep -q "cause=failed-mprotect" ||
+	bad "no failed-mprotect audit record"
+simatest mmap-exec "$W/rsa-signed" || bad "signed file refused for mmap exec"
+simatest --expect-errno EACCES mmap-exec "$W/unsigned" ||
+	bad "unsigned file mapped executable"
+sima_unload
+
 # revocation: a blacklisted key or file digest fails however valid, and
 # makes cached verdicts stale
 BL=$SIMA_FS/blacklist
