@@ -103,6 +103,9 @@ static void check_round_trip(const struct sima_policy_env *env,
 	}
 	if (n < 3 || print[n - 2] != ' ' || print[n - 1] != '\n')
 		fail("print does not end in \" \\n\"", line, len, print);
+	/* A rule near the length limit can print longer than a rule may be. */
+	if (n - 1 > SIMA_POLICY_LINE_MAX)
+		goto out;
 	if (sima_rule_parse(print, n, &reader, &rule2, &why)) {
 		if (!print_is_not_a_rule(rule))
 			fail(why, line, len, print);
