@@ -1,17 +1,19 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * sima - one ftrace_ops that redirects every hooked function to its wrapper
+ * sima - redirecting hooked functions to their wrappers through ftrace
  *
- * A single ops carries all target addresses so that install and removal pay
- * ftrace's RCU-tasks synchronisation once, not once per hook. The thunk runs
- * with preemption disabled and only rewrites the return address; the
- * wrapper then runs in the caller's context.
+ * Each hook set is one ftrace_ops whose targets' fentry calls become
+ * direct calls to sima_hook_entry (src/ftrace_entry.S), which jumps to
+ * the target's wrapper. A hooked call thus costs a call and a short table
+ * scan, not ftrace's register save and callback. One ops per set, so that
+ * install and removal pay ftrace's RCU-tasks synchronisation once.
  */
 
 #include <linux/delay.h>
 #include <linux/ftrace.h>
 #include <linux/kallsyms.h>
 #include <linux/module.h>
+#include <linux/mutex.h>
 #include <linux/rcupdate.h>
 #include <linux/slab.h>
 
@@ -25,61 +27,64 @@
  */
 DEFINE_PER_CPU(long, sima_hook_inflight);
 
-/* The fentry call sits at the symbol, after an ENDBR where IBT is built. */
-#define FENTRY_SLACK	4
-
 /*
- * Calls nothing traceable, so it needs no recursion protection from
- * ftrace (no FTRACE_OPS_FL_RECURSION), and only sets the instruction
- * pointer, which the argument registers carry where the architecture has
- * DYNAMIC_FTRACE_WITH_ARGS (no full register save), as livepatch does.
+ * What sima_hook_entry scans: per target, the address its fentry call
+ * returns to and the wrapper to run instead, in the order sets were
+ * installed (each hottest first), ended by a zero entry. Entries are
+ * written before their targets are registered and never change after;
+ * those of a removed set stay, unreachable, until the module goes.
  */
-static void notrace sima_ftrace_thunk(unsigned long ip,
-				      unsigned long parent_ip,
-				      struct ftrace_ops *ops,
-				      struct ftrace_regs *fregs)
+struct sima_hook_site {
+	unsigned long ret;
+	unsigned long wrapper;
+};
+
+#define SIMA_HOOK_SITES_MAX	32
+struct sima_hook_site sima_hook_sites[SIMA_HOOK_SITES_MAX + 1];
+/* Used entries of sima_hook_sites; protected by sites_mutex. */
+static unsigned int nr_sites;
+static DEFINE_MUTEX(sites_mutex);
+
+#ifdef CONFIG_X86_KERNEL_IBT
+/*
+ * sima's own text, read by sima_hook_entry: with IBT the wrappers call a
+ * target at its symbol (an indirect call must land on its ENDBR), so its
+ * fentry call comes back to sima_hook_entry, which lets it run.
+ */
+unsigned long sima_text_start;
+unsigned long sima_text_size;
+
+static void note_module_text(void)
 {
-	struct sima_hook_set *set = container_of(ops, struct sima_hook_set, ops);
-	unsigned int i, nr = READ_ONCE(set->nr);
-
-	/* sima calling the original through its fentry: let it run. */
-	if (within_module(parent_ip, THIS_MODULE))
-		return;
-
-	for (i = 0; i < nr; i++) {
-		unsigned long wrapper = (unsigned long)set->hooks[i].wrapper;
-
-		if (ip - set->hooks[i].addr <= FENTRY_SLACK) {
-			ftrace_instruction_pointer_set(fregs, wrapper);
-			return;
-		}
-	}
+	sima_text_start = (unsigned long)THIS_MODULE->core_layout.base;
+	sima_text_size = THIS_MODULE->core_layout.text_size;
 }
-
-#ifdef CONFIG_HAVE_DYNAMIC_FTRACE_WITH_ARGS
-#define SIMA_FTRACE_FLAGS	FTRACE_OPS_FL_IPMODIFY
 #else
-#define SIMA_FTRACE_FLAGS	(FTRACE_OPS_FL_SAVE_REGS | FTRACE_OPS_FL_IPMODIFY)
+/* Without IBT the wrappers call past the fentry call: nothing comes back. */
+static void note_module_text(void)
+{
+}
 #endif
 
-/*
- * Where the fentry call is the first instruction (no IBT landing pad to
- * keep), wrappers call the original just past it: a second trip through
- * ftrace per hooked call is avoided. Tracers and kprobes on the function
- * entry then do not see sima's own calls. With IBT an indirect call must
- * land on the ENDBR, so the original is called at its symbol.
- */
-static unsigned long original_entry(unsigned long addr)
+/* The fentry call of a function (after its ENDBR with IBT), or 0. */
+static unsigned long fentry_of(unsigned long addr)
 {
-	unsigned long (*location)(unsigned long ip);
+	static unsigned long (*location)(unsigned long ip);
 
-	if (IS_ENABLED(CONFIG_X86_KERNEL_IBT) || !IS_ENABLED(CONFIG_X86_64))
-		return addr;
 	/* ftrace_location() is not exported. */
-	location = (void *)sima_kallsyms_lookup("ftrace_location");
-	if (location && location(addr) == addr)
-		return addr + MCOUNT_INSN_SIZE;
-	return addr;
+	if (!location)
+		location = (void *)sima_kallsyms_lookup("ftrace_location");
+	return location ? location(addr) : 0;
+}
+
+/*
+ * Without IBT the wrappers call the original just past its fentry call,
+ * so that sima's own calls never come back to sima_hook_entry; with IBT
+ * an indirect call must land on the ENDBR at the symbol.
+ */
+static unsigned long original_entry(unsigned long addr, unsigned long fentry)
+{
+	return fentry == addr ? fentry + MCOUNT_INSN_SIZE : addr;
 }
 
 static long inflight_sum(void)
@@ -93,17 +98,18 @@ static long inflight_sum(void)
 }
 
 /*
- * Name the target another IPMODIFY user (livepatch, a kprobe with a post
- * handler, another security module) already owns, by trying each target
- * alone. Each try needs a fresh ops: ftrace_free_filter() leaves dangling
- * hash pointers behind, so an ops is never reused. The probes' thunk
- * cannot redirect anything: their sets are empty.
+ * Name the target another ftrace user already owns (livepatch, a kprobe
+ * with a post handler, a BPF trampoline), by trying each target alone.
+ * Each try needs a fresh ops: ftrace_free_filter() leaves dangling hash
+ * pointers behind, so an ops is never reused.
  */
 static void report_busy_targets(const struct sima_hook *hooks,
 				unsigned int nr)
 {
-	struct sima_hook_set *probe;
+	unsigned long entry = (unsigned long)sima_hook_entry;
+	struct ftrace_ops *probe;
 	unsigned int i;
+	int err;
 
 	for (i = 0; i < nr; i++) {
 		if (!hooks[i].addr)
@@ -111,18 +117,38 @@ static void report_busy_targets(const struct sima_hook *hooks,
 		probe = kzalloc(sizeof(*probe), GFP_KERNEL);
 		if (!probe)
 			return;
-		probe->ops.func = sima_ftrace_thunk;
-		probe->ops.flags = SIMA_FTRACE_FLAGS;
-		if (!ftrace_set_filter_ip(&probe->ops, hooks[i].addr, 0, 0)) {
-			if (register_ftrace_function(&probe->ops) == -EBUSY)
+		if (!ftrace_set_filter_ip(probe, fentry_of(hooks[i].addr),
+					  0, 0)) {
+			err = register_ftrace_direct_multi(probe, entry);
+			if (err == -EBUSY)
 				pr_err("hook target %s is already modified by another ftrace user\n",
 				       hooks[i].name);
-			else
-				unregister_ftrace_function(&probe->ops);
+			else if (!err)
+				unregister_ftrace_direct_multi(probe, entry);
 		}
-		ftrace_free_filter(&probe->ops);
+		ftrace_free_filter(probe);
 		kfree(probe);
 	}
+}
+
+/*
+ * Make the ops PERMANENT, which register_ftrace_direct_multi() does not
+ * keep: "sysctl kernel.ftrace_enabled=0" would otherwise turn every
+ * fentry call back into a nop and switch sima off without a trace; with
+ * it, the sysctl fails while sima runs. A sysctl that raced with the
+ * registration is caught by reading the setting after the flag is set.
+ */
+static int make_permanent(struct ftrace_ops *ops)
+{
+	int *enabled = (int *)sima_kallsyms_lookup("ftrace_enabled");
+
+	ops->flags |= FTRACE_OPS_FL_PERMANENT;
+	smp_mb();	/* the flag before the setting, as the sysctl does */
+	if (!enabled || !READ_ONCE(*enabled)) {
+		pr_err("ftrace is disabled (kernel.ftrace_enabled=0)\n");
+		return -EBUSY;
+	}
+	return 0;
 }
 
 /**
@@ -131,25 +157,25 @@ static void report_busy_targets(const struct sima_hook *hooks,
  *
  * Targets are mandatory unless marked optional, which may be missing: a
  * missing mandatory symbol, a target ftrace cannot patch
- * (inlined or notrace) or one another IPMODIFY user owns fails the whole
+ * (inlined or notrace) or one another ftrace user owns fails the whole
  * install with a message naming it, and nothing of the set stays hooked.
  *
  * Return: 0, -ENOENT (symbol missing), -EINVAL (not ftrace-able), -EBUSY
- * (owned by another ftrace user) or another registration error.
+ * (owned by another ftrace user, or ftrace disabled), -ENOSPC (more
+ * targets than sima_hook_sites holds) or another registration error.
  */
 int sima_hooks_install(struct sima_hook_set *set)
 {
+	unsigned long entry = (unsigned long)sima_hook_entry;
 	struct sima_hook *hooks = set->hooks;
-	unsigned int i, hooked, nr = set->nr;
+	unsigned int i, first, nr = set->nr;
+	unsigned long fentry;
 	int err;
 
-	set->ops.func = sima_ftrace_thunk;
-	/*
-	 * PERMANENT: "sysctl kernel.ftrace_enabled=0" would otherwise switch
-	 * sima off without a trace; with it the sysctl fails while we run.
-	 */
-	set->ops.flags = SIMA_FTRACE_FLAGS | FTRACE_OPS_FL_PERMANENT;
-	for (i = 0, hooked = 0; i < nr; i++) {
+	mutex_lock(&sites_mutex);
+	note_module_text();
+	first = nr_sites;
+	for (i = 0; i < nr; i++) {
 		hooks[i].addr = sima_kallsyms_lookup(hooks[i].name);
 		if (!hooks[i].addr && hooks[i].optional) {
 			pr_info("optional hook target %s is absent\n",
@@ -161,30 +187,52 @@ int sima_hooks_install(struct sima_hook_set *set)
 			err = -ENOENT;
 			goto err_filter;
 		}
-		err = ftrace_set_filter_ip(&set->ops, hooks[i].addr, 0, 0);
+		fentry = fentry_of(hooks[i].addr);
+		err = fentry ? ftrace_set_filter_ip(&set->ops, fentry, 0, 0) :
+			       -EINVAL;
 		if (err) {
 			pr_err("hook target %s cannot be hooked by ftrace (inlined or notrace?): %d\n",
 			       hooks[i].name, err);
 			goto err_filter;
 		}
-		*hooks[i].orig = (void *)original_entry(hooks[i].addr);
-		hooked++;
+		if (nr_sites == SIMA_HOOK_SITES_MAX) {
+			err = -ENOSPC;
+			goto err_filter;
+		}
+		*hooks[i].orig = (void *)original_entry(hooks[i].addr, fentry);
+		sima_hook_sites[nr_sites].ret = fentry + MCOUNT_INSN_SIZE;
+		sima_hook_sites[nr_sites].wrapper =
+			(unsigned long)hooks[i].wrapper;
+		nr_sites++;
 	}
 	/* An ops without a filter would trace every kernel function. */
-	if (!hooked)
-		return -ENOENT;
+	if (nr_sites == first) {
+		err = -ENOENT;
+		goto err_filter;
+	}
 
-	err = register_ftrace_function(&set->ops);
+	err = register_ftrace_direct_multi(&set->ops, entry);
 	if (err) {
 		pr_err("cannot register the ftrace hooks: %d\n", err);
 		if (err == -EBUSY)
 			report_busy_targets(hooks, nr);
 		goto err_filter;
 	}
+	err = make_permanent(&set->ops);
+	if (err) {
+		unregister_ftrace_direct_multi(&set->ops, entry);
+		goto err_filter;
+	}
+	mutex_unlock(&sites_mutex);
 	return 0;
 
 err_filter:
 	ftrace_free_filter(&set->ops);
+	/* No target of the set is registered: nothing reads these. */
+	memset(&sima_hook_sites[first], 0,
+	       (nr_sites - first) * sizeof(sima_hook_sites[0]));
+	nr_sites = first;
+	mutex_unlock(&sites_mutex);
 	return err;
 }
 
@@ -202,8 +250,12 @@ void sima_hooks_remove(struct sima_hook_set *set)
 	unsigned long waited = 0;
 	long left;
 
-	/* Returns after RCU-tasks grace periods: no CPU is in the thunk. */
-	unregister_ftrace_function(&set->ops);
+	/*
+	 * Returns after RCU-tasks grace periods (the ops lives in module
+	 * memory): no task is between a fentry call and a wrapper's count.
+	 */
+	unregister_ftrace_direct_multi(&set->ops,
+				       (unsigned long)sima_hook_entry);
 	ftrace_free_filter(&set->ops);
 
 	while ((left = inflight_sum()) > 0) {

@@ -54,6 +54,9 @@ struct sima_hook_set {
 };
 
 DECLARE_PER_CPU(long, sima_hook_inflight);
+
+/* src/ftrace_entry.S: where every target's fentry call is pointed. */
+void sima_hook_entry(void);
 extern bool sima_hooks_live;
 
 /* Called first and last in every wrapper. */

@@ -4,11 +4,13 @@
 # (sima/, hook_counts 0440 root with one "NAME COUNT" line per hook, the
 # ima symlink to sima on the test kernel; native IMA's untouched on the
 # distro kernel), a sima line in the kernel log, and that rmmod removes
-# it all.
+# it all.  While sima runs, kernel.ftrace_enabled cannot be cleared (that
+# would silently unhook it); after rmmod it can.
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
 ima=$SIMA_SECFS/ima
+FTRACE_ENABLED=/proc/sys/kernel/ftrace_enabled
 
 # On the distro kernel native IMA owns $ima (a symlink to integrity/ima in
 # 6.1) and sima must leave it alone; on the test kernel it is sima's only.
@@ -69,8 +71,20 @@ for round in 1 2 3; do
 		bad "round $round: no sima line in the kernel log after insmod"
 	fi
 
+	if [ $round = 1 ]; then
+		if (echo 0 >"$FTRACE_ENABLED") 2>/dev/null; then
+			bad "kernel.ftrace_enabled=0 accepted while sima runs"
+		fi
+		assert_eq "$(cat "$FTRACE_ENABLED")" 1 \
+			"kernel.ftrace_enabled while sima runs"
+	fi
+
 	sima_unload
 	check_ima_absent_or_native "round $round, after rmmod"
 done
+
+# The refusal above was sima's: without it the switch works.
+echo 0 >"$FTRACE_ENABLED" || fail "kernel.ftrace_enabled=0 refused without sima"
+echo 1 >"$FTRACE_ENABLED" || fail "kernel.ftrace_enabled=1 refused"
 
 pass
