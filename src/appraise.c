@@ -45,6 +45,8 @@ module_param(ima_appraise, charp, 0444);
 MODULE_PARM_DESC(ima_appraise, "Appraisal mode: enforce (default), fix, log or off");
 
 static enum appraise_mode mode = MODE_ENFORCE;
+/* mode != MODE_OFF, for sima_appraise_active(); set at init. */
+bool sima_appraise_on __read_mostly = true;
 static unsigned int hash_algo;
 /* Not exported; writes an xattr without the permission hooks. */
 static int (*setxattr_noperm)(struct user_namespace *mnt_userns,
@@ -97,17 +99,8 @@ int sima_appraise_init(unsigned int algo)
 	} else if (!IS_ENABLED(CONFIG_IMA)) {
 		sima_cmdline_each(cmdline_opt, &mode);
 	}
+	sima_appraise_on = mode != MODE_OFF;
 	return 0;
-}
-
-/**
- * sima_appraise_active - do appraise rules do anything (mode not off)
- *
- * Return: true unless ima_appraise=off.
- */
-bool sima_appraise_active(void)
-{
-	return mode != MODE_OFF;
 }
 
 /**

@@ -58,20 +58,6 @@ bool sima_mprotect_adds_exec(unsigned long prot, bool vma_exec, bool has_file)
 }
 
 /**
- * sima_open_mask - the IMA access mask of an open
- * @acc_mode: MAY_* bits the VFS computed for the open (struct open_flags)
- *
- * O_TRUNC already contributes MAY_WRITE and an exec open MAY_EXEC to
- * @acc_mode; IMA keeps only the access bits.
- *
- * Return: @acc_mode reduced to MAY_READ, MAY_WRITE, MAY_EXEC, MAY_APPEND.
- */
-int sima_open_mask(int acc_mode)
-{
-	return acc_mode & (MAY_READ | MAY_WRITE | MAY_EXEC | MAY_APPEND);
-}
-
-/**
  * sima_read_id_func - the IMA func of a kernel_read_file() reason
  * @id: enum kernel_read_file_id
  *

@@ -27,7 +27,8 @@
 static DEFINE_MUTEX(tfm_mutex);
 /* Published once with release semantics, read locklessly. */
 static struct crypto_shash *tfms[SIMA_HASH_ALGO__LAST];
-static const struct cred *sima_cred;
+/* The credentials of sima's own file reads; set at init. */
+const struct cred *sima_cred __read_mostly;
 
 /**
  * sima_hash_tfm - the shared transform of an algorithm
@@ -164,17 +165,6 @@ int sima_hash_file(struct file *file, unsigned int algo,
 out_buf:
 	kfree(buf);
 	return err;
-}
-
-/**
- * sima_file_is_internal - was this file opened by sima itself
- * @file: any file
- *
- * Return: true for sima's private read instances, which hooks ignore.
- */
-bool sima_file_is_internal(const struct file *file)
-{
-	return file->f_cred == sima_cred;
 }
 
 /**

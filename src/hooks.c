@@ -32,6 +32,7 @@
 #include "sima/event.h"
 #include "sima/hash.h"
 #include "sima/hook.h"
+#include "sima/policy_active.h"
 
 /*
  * Mirror of fs/internal.h:struct open_flags (unchanged 5.6 - 6.12); only
@@ -122,6 +123,31 @@ static bool is_reg_file(const struct file *file)
 	       !sima_file_is_internal(file);
 }
 
+/*
+ * Every exec asks first whether the active policy can care about its func
+ * at all; if not, the event is only counted.
+ */
+static bool live_event(enum sima_hook_id hook, enum sima_func func)
+{
+	if (sima_func_live(func))
+		return true;
+	sima_dispatch_count(hook);
+	return false;
+}
+
+/*
+ * Every open and executable mapping also asks whether the policy decides
+ * it without a rule walk, and that it needs nothing.
+ */
+static bool live_access(enum sima_hook_id hook, enum sima_func func,
+			struct file *file, int mask)
+{
+	if (sima_func_live(func) && !sima_access_untouched(func, file, mask))
+		return true;
+	sima_dispatch_count(hook);
+	return false;
+}
+
 static int file_event(enum sima_hook_id hook, enum sima_func func,
 		      struct file *file, int mask)
 {
@@ -134,6 +160,8 @@ static int file_event(enum sima_hook_id hook, enum sima_func func,
 		.inode = file_inode(file),
 	};
 
+	if (hook == SIMA_EV_FILE_OPEN || hook == SIMA_EV_MMAP_FILE)
+		return sima_dispatch_access(&ev);
 	return sima_dispatch(&ev);
 }
 
@@ -182,7 +210,8 @@ static int sima_hook_security_bprm_check(struct linux_binprm *bprm)
 
 	sima_hook_enter();
 	ret = orig_security_bprm_check(bprm);
-	if (!ret && sima_hook_active()) {
+	if (!ret && sima_hook_active() &&
+	    live_event(SIMA_EV_BPRM_CHECK, SIMA_FUNC_BPRM_CHECK)) {
 		struct sima_event ev = {
 			.hook = SIMA_EV_BPRM_CHECK,
 			.func = SIMA_FUNC_BPRM_CHECK,
@@ -193,7 +222,7 @@ static int sima_hook_security_bprm_check(struct linux_binprm *bprm)
 			.inode = file_inode(bprm->file),
 		};
 
-		ret = sima_dispatch(&ev);
+		ret = sima_dispatch_access(&ev);
 	}
 	sima_hook_exit();
 	return ret;
@@ -225,7 +254,9 @@ static int sima_hook_security_mmap_file(struct file *file, unsigned long prot,
 	sima_hook_enter();
 	ret = orig_security_mmap_file(file, prot, flags);
 	if (!ret && sima_hook_active() &&
-	    sima_mmap_is_exec(prot, mmap_facts(file)))
+	    sima_mmap_is_exec(prot, mmap_facts(file)) &&
+	    live_access(SIMA_EV_MMAP_FILE, SIMA_FUNC_MMAP_CHECK, file,
+			MAY_EXEC))
 		ret = file_event(SIMA_EV_MMAP_FILE, SIMA_FUNC_MMAP_CHECK,
 				 file, MAY_EXEC);
 	sima_hook_exit();
@@ -254,12 +285,14 @@ static int sima_hook_security_file_mprotect(struct vm_area_struct *vma,
 static struct file *file_check(struct file *file,
 			       const struct sima_open_flags *op)
 {
-	int ret;
+	int mask, ret;
 
 	if (IS_ERR(file) || !sima_hook_active() || !is_reg_file(file))
 		return file;
-	ret = file_event(SIMA_EV_FILE_OPEN, SIMA_FUNC_FILE_CHECK, file,
-			 sima_open_mask(op->acc_mode));
+	mask = sima_open_mask(op->acc_mode);
+	if (!live_access(SIMA_EV_FILE_OPEN, SIMA_FUNC_FILE_CHECK, file, mask))
+		return file;
+	ret = file_event(SIMA_EV_FILE_OPEN, SIMA_FUNC_FILE_CHECK, file, mask);
 	if (ret) {
 		fput(file);
 		return ERR_PTR(ret);

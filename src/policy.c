@@ -18,6 +18,7 @@
 #include <linux/capability.h>
 #include <linux/cred.h>
 #include <linux/fs.h>
+#include <linux/hash.h>
 #include <linux/mm.h>
 #include <linux/mutex.h>
 #include <linux/rcupdate.h>
@@ -28,6 +29,7 @@
 #include "sima/lsm.h"
 #include "sima/match.h"
 #include "sima/policy_active.h"
+#include "sima/policy_cache.h"
 #include "sima/template.h"
 
 /**
@@ -36,6 +38,10 @@
  *	(SETXATTR_CHECK rules left out): the hook fast path
  * @flags: the same over every rule: IMA's ima_policy_flag
  * @appraised: bit (1 << func) for each func= of an appraise rule
+ * @conditions: the SIMA_RULE_* flags of every rule: which facts of an
+ *	access some rule can test
+ * @gen: this policy's generation, unique for the module's lifetime
+ * @cacheable: its rules test only what struct sima_decision_key holds
  * @custom: written through the policy file, not the boot policy
  * @users: one reference for being active, one per open reader
  * @rcu: frees the object a grace period after the last reference goes
@@ -49,6 +55,8 @@
  *	of walking them
  * @skip_class: per func, the "do" bit that run decides
  * @skip_magic: per func, the run's fsmagic values (@skip_nr of them)
+ * @skip_bloom: per func, bit hash_64(magic, 6) set for each of them: most
+ *	lookups, for filesystems not in the run, end at one bit test
  * @slots: the storage behind @index
  * @magics: the storage behind @skip_magic
  */
@@ -56,6 +64,9 @@ struct sima_policy {
 	u32 actions[SIMA_NR_FUNCS];
 	u32 flags;
 	u32 appraised;
+	u32 conditions;
+	u64 gen;
+	bool cacheable;
 	bool custom;
 	refcount_t users;
 	struct rcu_head rcu;
@@ -66,6 +77,7 @@ struct sima_policy {
 	unsigned int skip_nr[SIMA_NR_FUNCS];
 	u32 skip_class[SIMA_NR_FUNCS];
 	const u64 *skip_magic[SIMA_NR_FUNCS];
+	u64 skip_bloom[SIMA_NR_FUNCS];
 	const struct sima_rule **slots;
 	u64 *magics;
 };
@@ -85,6 +97,14 @@ static struct sima_policy __rcu *sima_active_policy;
  * cleared, read locklessly.
  */
 static u32 appraised_funcs;
+
+DEFINE_PER_CPU(struct sima_decision, sima_last_decision);
+
+/* The last policy generation handed out; under sima_policy_mutex. */
+static u64 policy_gen;
+
+/* See sima_func_live(); written under sima_policy_mutex. */
+u32 sima_live_funcs __read_mostly;
 
 /* ima_policy=fail_securely; set once before the boot policy is active. */
 static bool fail_securely __read_mostly;
@@ -187,11 +207,20 @@ static void policy_free_rcu(struct rcu_head *head)
 	policy_free(container_of(head, struct sima_policy, rcu));
 }
 
+/*
+ * Conditions on facts struct sima_decision_key does not hold (and the LSM
+ * labels) make a policy's decisions uncacheable.
+ */
+#define SIMA_UNCACHED_CONDITIONS \
+	(SIMA_RULE_FSUUID | SIMA_RULE_FSNAME | SIMA_RULE_KEYRINGS | \
+	 SIMA_RULE_LABEL)
+
 /* Fills the per-func index and action bits of @p from its rules. */
 static int policy_index(struct sima_policy *p)
 {
 	const struct sima_rule **slot;
-	unsigned int f, i, total = 0;
+	unsigned int f, i, k, total = 0;
+	bool lsm = false;
 
 	for (f = 0; f < SIMA_NR_FUNCS; f++)
 		for (i = 0; i < p->nr; i++)
@@ -219,10 +248,14 @@ static int policy_index(struct sima_policy *p)
 
 		if (r->func != SIMA_FUNC_SETXATTR_CHECK)
 			p->flags |= r->action & SIMA_MATCH_DO_MASK;
+		p->conditions |= r->flags;
+		for (k = 0; k < SIMA_NR_LSM_KEYS; k++)
+			lsm |= !!r->lsm[k].label;
 		if (r->action == SIMA_ACT_APPRAISE &&
 		    (r->flags & SIMA_RULE_FUNC))
 			p->appraised |= BIT(r->func);
 	}
+	p->cacheable = !lsm && !(p->conditions & SIMA_UNCACHED_CONDITIONS);
 	return 0;
 }
 
@@ -272,8 +305,10 @@ static int policy_skips(struct sima_policy *p)
 	m = p->magics;
 	for (f = 0; f < SIMA_NR_FUNCS; f++) {
 		p->skip_magic[f] = m;
-		for (i = 0; i < p->skip_nr[f]; i++)
-			*m++ = p->index[f][i]->fsmagic;
+		for (i = 0; i < p->skip_nr[f]; i++) {
+			*m = p->index[f][i]->fsmagic;
+			p->skip_bloom[f] |= BIT_ULL(hash_64(*m++, 6));
+		}
 	}
 	return 0;
 }
@@ -300,6 +335,8 @@ static struct sima_policy *policy_build(const struct sima_policy *keep,
 		p->rules[i] = keep->rules[i];
 	for (i = 0; i < add->nr; i++)
 		p->rules[nr_keep + i] = add->rules[i];
+	lockdep_assert_held(&sima_policy_mutex);
+	p->gen = ++policy_gen;
 	if (policy_index(p) || policy_skips(p))
 		goto err_free;
 
@@ -318,6 +355,28 @@ err_free:
 	return ERR_PTR(-ENOMEM);
 }
 
+/*
+ * The funcs whose events sima_process_event() can act on under @p: those
+ * some rule acts on, those that can be violations once anything measures
+ * them, and exec for its CREDS_CHECK pass.
+ */
+static u32 live_funcs(const struct sima_policy *p)
+{
+	const u32 measured = p->actions[SIMA_FUNC_FILE_CHECK] |
+			     p->actions[SIMA_FUNC_MMAP_CHECK];
+	unsigned int f;
+	u32 live = 0;
+
+	for (f = 0; f < SIMA_NR_FUNCS; f++)
+		if (p->actions[f])
+			live |= BIT(f);
+	if (measured & SIMA_ACT_MEASURE)
+		live |= BIT(SIMA_FUNC_FILE_CHECK) | BIT(SIMA_FUNC_MMAP_CHECK);
+	if (live & BIT(SIMA_FUNC_CREDS_CHECK))
+		live |= BIT(SIMA_FUNC_BPRM_CHECK);
+	return live;
+}
+
 /* Makes @p active; drops the active reference on the previous policy. */
 static void policy_publish(struct sima_policy *p)
 {
@@ -326,6 +385,7 @@ static void policy_publish(struct sima_policy *p)
 	lockdep_assert_held(&sima_policy_mutex);
 	old = rcu_replace_pointer(sima_active_policy, p,
 				  lockdep_is_held(&sima_policy_mutex));
+	WRITE_ONCE(sima_live_funcs, live_funcs(p));
 	WRITE_ONCE(appraised_funcs, appraised_funcs | p->appraised);
 	if (old)
 		sima_policy_put(old);
@@ -435,48 +495,261 @@ const struct sima_rule *sima_policy_rule(const struct sima_policy *policy,
 	return pos >= 0 && pos < policy->nr ? &policy->rules[pos]->rule : NULL;
 }
 
-/**
- * sima_policy_wants - can any active rule do one of these for this func
- * @func: the func of the hook
- * @actions: SIMA_ACT_{MEASURE,APPRAISE,AUDIT,HASH} bits the hook handles
- *
- * The fast path of every hook: lock-free, one pointer load and a bit test.
- * False means sima_policy_match() would return none of @actions.
- *
- * Return: true when some rule that can match @func does one of @actions.
- */
-bool sima_policy_wants(enum sima_func func, u32 actions)
+/* Whether the policy's leading "dont_<action> fsmagic=" run names @magic. */
+static bool skips_fsmagic(const struct sima_policy *p, enum sima_func f,
+			  u64 magic)
 {
-	return sima_policy_actions(func, NULL) & actions;
+	unsigned int i;
+
+	if (!(p->skip_bloom[f] & BIT_ULL(hash_64(magic, 6))))
+		return false;
+	for (i = 0; i < p->skip_nr[f]; i++)
+		if (p->skip_magic[f][i] == magic)
+			return true;
+	return false;
+}
+
+/*
+ * The classes of @want (SIMA_MATCH_DO_MASK bits, plus optionally
+ * SIMA_WANT_POLICY_FLAG) some rule of @p may still decide for an access of
+ * func @f on a filesystem of magic @magic.
+ */
+static u32 open_classes(const struct sima_policy *p, enum sima_func f,
+			u64 magic, u32 want)
+{
+	if (want & SIMA_WANT_POLICY_FLAG)
+		want &= p->flags;
+	/* No rule can do the others for this func: "don't". */
+	want &= p->actions[f] & SIMA_MATCH_DO_MASK;
+	if ((want & p->skip_class[f]) && skips_fsmagic(p, f, magic))
+		want &= ~p->skip_class[f];
+	return want;
+}
+
+/* The file's owner and group, through the mount's idmapping if any. */
+static void file_owner(struct file *file, const struct inode *inode,
+		       u32 *fowner, u32 *fgroup)
+{
+	struct user_namespace *mnt_userns =
+		file ? file_mnt_user_ns(file) : &init_user_ns;
+
+	*fowner = __kuid_val(i_uid_into_mnt(mnt_userns, inode));
+	*fgroup = __kgid_val(i_gid_into_mnt(mnt_userns, inode));
+}
+
+/*
+ * The facts the rules of a policy test, from an event. Inode owners are
+ * mapped through the mount's idmapping when the event has a file (the
+ * initial mapping otherwise), as IMA does. Only what some rule can test
+ * (@needs, SIMA_RULE_* bits) is looked up: CAP_SETUID and CAP_SETGID only
+ * when they can make a difference, when the task's ids differ.
+ */
+static void ctx_init(struct sima_match_ctx *ctx, const struct sima_event *ev,
+		     enum sima_func func, u32 needs)
+{
+	const struct cred *cred = ev->cred;
+	const struct inode *inode = ev->inode;
+
+	*ctx = (struct sima_match_ctx){
+		.func = func,
+		.mask = ev->mask,
+		.keyring = ev->keyring,
+		.label = ev->label,
+		.lsm_match = sima_lsm_match,
+		.lsm_priv = ev,
+	};
+	if (inode) {
+		const struct super_block *sb = inode->i_sb;
+
+		ctx->has_inode = true;
+		ctx->fsmagic = sb->s_magic;
+		ctx->fsname = sb->s_type->name;
+		BUILD_BUG_ON(sizeof(sb->s_uuid) != sizeof(ctx->fsuuid));
+		if (needs & SIMA_RULE_FSUUID)
+			memcpy(ctx->fsuuid, &sb->s_uuid, sizeof(ctx->fsuuid));
+	}
+	if (inode && (needs & (SIMA_RULE_FOWNER | SIMA_RULE_FGROUP)))
+		file_owner(ev->file, inode, &ctx->fowner, &ctx->fgroup);
+	if (!cred)
+		return;
+	ctx->uid = __kuid_val(cred->uid);
+	ctx->euid = __kuid_val(cred->euid);
+	ctx->suid = __kuid_val(cred->suid);
+	ctx->gid = __kgid_val(cred->gid);
+	ctx->egid = __kgid_val(cred->egid);
+	ctx->sgid = __kgid_val(cred->sgid);
+	if ((needs & SIMA_RULE_EUID) &&
+	    (ctx->euid != ctx->uid || ctx->suid != ctx->uid))
+		ctx->cap_setuid = has_capability_noaudit(current, CAP_SETUID);
+	if ((needs & SIMA_RULE_EGID) &&
+	    (ctx->egid != ctx->gid || ctx->sgid != ctx->gid))
+		ctx->cap_setgid = has_capability_noaudit(current, CAP_SETGID);
+}
+
+/*
+ * The rules of @p left to try for @f, against the facts of @ev. Out of
+ * line: kernels built with INIT_STACK_ALL_ZERO clear @ctx on entry, a
+ * cost only the accesses some rule may concern should pay.
+ */
+static noinline void match_rules(const struct sima_policy *p,
+				 enum sima_func f, const struct sima_event *ev,
+				 u32 want, struct sima_match_result *res)
+{
+	unsigned int skip = p->skip_nr[f];
+	struct sima_match_ctx ctx;
+
+	ctx_init(&ctx, ev, f, p->conditions);
+	sima_rules_match(p->index[f] + skip, p->index_nr[f] - skip, &ctx,
+			 want, res);
+	/* The rule's copy goes with the policy: use the table's. */
+	if (res->template)
+		res->template = sima_policy_template(res->template);
+}
+
+/*
+ * The facts a cacheable policy decides an access on, or false when they
+ * are not all in the key: a task whose ids differ may have the capability
+ * to change them, which euid= and egid= rules take into account.
+ */
+static bool decision_key(const struct sima_policy *p, enum sima_func f,
+			 struct file *file, const struct inode *inode,
+			 int mask, const struct cred *cred, u32 want,
+			 struct sima_decision_key *key)
+{
+	if (!uid_eq(cred->euid, cred->uid) || !uid_eq(cred->suid, cred->uid) ||
+	    !gid_eq(cred->egid, cred->gid) || !gid_eq(cred->sgid, cred->gid))
+		return false;
+	*key = (struct sima_decision_key){
+		.gen = p->gen,
+		.fsmagic = inode->i_sb->s_magic,
+		.func = f,
+		.mask = mask,
+		.want = want,
+		.uid = __kuid_val(cred->uid),
+		.gid = __kgid_val(cred->gid),
+	};
+	if (p->conditions & (SIMA_RULE_FOWNER | SIMA_RULE_FGROUP))
+		file_owner(file, inode, &key->fowner, &key->fgroup);
+	return true;
+}
+
+/*
+ * The decisions that need no rule walk, in the policy's RCU read section:
+ * true when @res holds the decision, because no rule of @p is left to try
+ * for the access or this CPU decided the same facts last. Otherwise *@want
+ * holds the classes to walk the rules for and, if the decision can be
+ * cached, @key its facts (key->gen is 0 if not).
+ */
+static bool decide_quick(const struct sima_policy *p, enum sima_func f,
+			 struct file *file, const struct inode *inode,
+			 int mask, const struct cred *cred, u32 *want,
+			 struct sima_match_result *res,
+			 struct sima_decision_key *key)
+{
+	u64 magic = inode ? inode->i_sb->s_magic : 0;
+
+	key->gen = 0;
+	*want = p && f < SIMA_NR_FUNCS ? open_classes(p, f, magic, *want) : 0;
+	if (!*want) {
+		sima_match_none(res);
+		return true;
+	}
+	if (!p->cacheable || !inode || !cred ||
+	    !decision_key(p, f, file, inode, mask, cred, *want, key)) {
+		key->gen = 0;
+		return false;
+	}
+	return sima_decision_lookup(key, res);
+}
+
+/* Whether @p measures FILE_CHECK or MMAP_CHECK accesses at all. */
+static bool measures_opens(const struct sima_policy *p)
+{
+	return p && ((p->actions[SIMA_FUNC_FILE_CHECK] |
+		      p->actions[SIMA_FUNC_MMAP_CHECK]) & SIMA_ACT_MEASURE);
+}
+
+static void decision_options(struct sima_match_result *res)
+{
+	if (fail_securely && (res->action & SIMA_ACT_APPRAISE))
+		res->action |= SIMA_MATCH_FAIL_UNVERIFIABLE_SIGS;
 }
 
 /**
- * sima_policy_actions - what active rules can do for a func
- * @func: the func of the hook
+ * sima_policy_match - what the active policy says about an event
+ * @ev: the event
+ * @want: the SIMA_MATCH_DO_MASK classes asked about, plus optionally
+ *	SIMA_WANT_POLICY_FLAG: first drop the classes no active "do" rule
+ *	gives, as ima_get_action() does with ima_policy_flag
+ * @res: the decision, as sima_rules_match() gives it. Its template points
+ *	to a name that stays valid until unload.
  * @file_measure: if not NULL, set when some rule measures FILE_CHECK or
  *	MMAP_CHECK accesses (the opens that can be violations)
  *
- * The hook fast path: one pointer load. A preemption-disabled section is
- * an RCU reader since the flavours were consolidated (5.0); unlike
- * rcu_read_lock() with PREEMPT_RCU it costs no function call.
- *
- * Return: the SIMA_ACT_* "do" bits of the rules that can match @func.
+ * One policy lookup: only the rules that can match the event's func are
+ * walked, a policy's leading "dont_<action> fsmagic=" run is one lookup,
+ * the event's facts are gathered only when some rule is left to try, and
+ * not at all when this CPU decided the same facts last. With
+ * ima_policy=fail_securely, an appraise decision also carries
+ * SIMA_MATCH_FAIL_UNVERIFIABLE_SIGS. A preemption-disabled section is an
+ * RCU reader since the flavours were consolidated (5.0); unlike
+ * rcu_read_lock() with PREEMPT_RCU it costs no function call. Does not
+ * sleep.
  */
-u32 sima_policy_actions(enum sima_func func, bool *file_measure)
+void sima_policy_match(const struct sima_event *ev, u32 want,
+		       struct sima_match_result *res, bool *file_measure)
 {
+	enum sima_func f = ev->hook == SIMA_EV_POST_SETATTR ?
+			   SIMA_FUNC_POST_SETATTR : ev->func;
 	const struct sima_policy *p;
-	u32 actions = 0;
+	struct sima_decision_key key;
 
 	rcu_read_lock_sched();
 	p = rcu_dereference_sched(sima_active_policy);
-	if (p && func < SIMA_NR_FUNCS)
-		actions = p->actions[func];
 	if (file_measure)
-		*file_measure = p &&
-			((p->actions[SIMA_FUNC_FILE_CHECK] |
-			  p->actions[SIMA_FUNC_MMAP_CHECK]) & SIMA_ACT_MEASURE);
+		*file_measure = measures_opens(p);
+	if (!decide_quick(p, f, ev->file, ev->inode, ev->mask, ev->cred,
+			  &want, res, &key)) {
+		match_rules(p, f, ev, want, res);
+		if (key.gen)
+			sima_decision_store(&key, res);
+	}
 	rcu_read_unlock_sched();
-	return actions;
+	decision_options(res);
+}
+
+/**
+ * sima_policy_quick - the decision on a file access, if it comes cheap
+ * @func: the access's func
+ * @file: the file
+ * @mask: the access's MAY_* mask
+ * @want: as for sima_policy_match()
+ * @res: the decision, on success
+ * @file_measure: as for sima_policy_match()
+ *
+ * What the hottest hooks ask before they build an event: the decision
+ * when sima_policy_match() would take it without walking rules.
+ *
+ * Return: true when @res holds the decision; false when only
+ * sima_policy_match() can tell.
+ */
+bool sima_policy_quick(enum sima_func func, struct file *file, int mask,
+		       u32 want, struct sima_match_result *res,
+		       bool *file_measure)
+{
+	const struct sima_policy *p;
+	struct sima_decision_key key;
+	bool decided;
+
+	rcu_read_lock_sched();
+	p = rcu_dereference_sched(sima_active_policy);
+	*file_measure = measures_opens(p);
+	decided = decide_quick(p, func, file, file_inode(file), mask,
+			       current_cred(), &want, res, &key);
+	rcu_read_unlock_sched();
+	if (decided)
+		decision_options(res);
+	return decided;
 }
 
 /**
@@ -487,109 +760,14 @@ u32 sima_policy_actions(enum sima_func func, bool *file_measure)
  */
 bool sima_policy_has(u32 actions)
 {
-	unsigned int func;
-
-	for (func = 0; func < SIMA_NR_FUNCS; func++)
-		if (sima_policy_wants(func, actions))
-			return true;
-	return false;
-}
-
-/**
- * sima_policy_match - what the active policy says about an access
- * @ctx: the facts about the access
- * @want: the SIMA_MATCH_DO_MASK classes asked about, plus optionally
- *	SIMA_WANT_POLICY_FLAG
- * @res: the decision, as sima_rules_match() gives it. Its template points
- *	to a name that stays valid until unload.
- *
- * Only the rules that can match @ctx->func are walked. With
- * ima_policy=fail_securely, an appraise decision also carries
- * SIMA_MATCH_FAIL_UNVERIFIABLE_SIGS. Does not sleep.
- */
-void sima_policy_match(const struct sima_match_ctx *ctx, u32 want,
-		       struct sima_match_result *res)
-{
 	const struct sima_policy *p;
-	enum sima_func f = ctx->func;
+	bool has;
 
 	rcu_read_lock_sched();
 	p = rcu_dereference_sched(sima_active_policy);
-	if (!p || f >= SIMA_NR_FUNCS) {
-		sima_rules_match(NULL, 0, ctx, 0, res);
-	} else {
-		unsigned int i, skip = p->skip_nr[f];
-
-		if (want & SIMA_WANT_POLICY_FLAG)
-			want &= p->flags;
-		/* No rule can do the others for this func: "don't". */
-		want &= p->actions[f];
-		for (i = 0; i < skip; i++) {
-			if (p->skip_magic[f][i] == ctx->fsmagic) {
-				want &= ~p->skip_class[f];
-				break;
-			}
-		}
-		sima_rules_match(p->index[f] + skip, p->index_nr[f] - skip,
-				 ctx, want & SIMA_MATCH_DO_MASK, res);
-		/* The rule's copy goes with the policy: use the table's. */
-		if (res->template)
-			res->template = sima_policy_template(res->template);
-	}
+	has = p && (p->flags & actions);
 	rcu_read_unlock_sched();
-	if (fail_securely && (res->action & SIMA_ACT_APPRAISE))
-		res->action |= SIMA_MATCH_FAIL_UNVERIFIABLE_SIGS;
-}
-
-/**
- * sima_match_ctx_init - the facts a policy rule can test, from an event
- * @ctx: filled in
- * @ev: the event
- *
- * Inode owners are mapped through the mount's idmapping when the event
- * has a file (the initial mapping otherwise), as IMA does. CAP_SETUID and
- * CAP_SETGID are only asked about when they can make a difference: when
- * the task's ids differ.
- */
-void sima_match_ctx_init(struct sima_match_ctx *ctx,
-			 const struct sima_event *ev)
-{
-	const struct cred *cred = ev->cred;
-	const struct inode *inode = ev->inode;
-
-	memset(ctx, 0, sizeof(*ctx));
-	ctx->func = ev->hook == SIMA_EV_POST_SETATTR ? SIMA_FUNC_POST_SETATTR :
-						       ev->func;
-	ctx->mask = ev->mask;
-	ctx->keyring = ev->keyring;
-	ctx->label = ev->label;
-	ctx->lsm_match = sima_lsm_match;
-	ctx->lsm_priv = ev;
-	if (inode) {
-		struct user_namespace *mnt_userns =
-			ev->file ? file_mnt_user_ns(ev->file) : &init_user_ns;
-		const struct super_block *sb = inode->i_sb;
-
-		BUILD_BUG_ON(sizeof(sb->s_uuid) != sizeof(ctx->fsuuid));
-		ctx->has_inode = true;
-		ctx->fsmagic = sb->s_magic;
-		memcpy(ctx->fsuuid, &sb->s_uuid, sizeof(ctx->fsuuid));
-		ctx->fsname = sb->s_type->name;
-		ctx->fowner = __kuid_val(i_uid_into_mnt(mnt_userns, inode));
-		ctx->fgroup = __kgid_val(i_gid_into_mnt(mnt_userns, inode));
-	}
-	if (!cred)
-		return;
-	ctx->uid = __kuid_val(cred->uid);
-	ctx->euid = __kuid_val(cred->euid);
-	ctx->suid = __kuid_val(cred->suid);
-	ctx->gid = __kgid_val(cred->gid);
-	ctx->egid = __kgid_val(cred->egid);
-	ctx->sgid = __kgid_val(cred->sgid);
-	if (ctx->euid != ctx->uid || ctx->suid != ctx->uid)
-		ctx->cap_setuid = has_capability_noaudit(current, CAP_SETUID);
-	if (ctx->egid != ctx->gid || ctx->sgid != ctx->gid)
-		ctx->cap_setgid = has_capability_noaudit(current, CAP_SETGID);
+	return has;
 }
 
 /**
@@ -609,13 +787,12 @@ int sima_policy_init(void)
 	err = sima_policy_boot_rules(&batch, &fail_securely);
 	if (err)
 		goto out;
-	p = policy_build(NULL, &batch, false);
-	if (IS_ERR(p)) {
-		err = PTR_ERR(p);
-		goto out;
-	}
 	mutex_lock(&sima_policy_mutex);
-	policy_publish(p);
+	p = policy_build(NULL, &batch, false);
+	if (IS_ERR(p))
+		err = PTR_ERR(p);
+	else
+		policy_publish(p);
 	mutex_unlock(&sima_policy_mutex);
 out:
 	sima_rule_batch_free(&batch);
@@ -636,6 +813,7 @@ void sima_policy_exit(void)
 	mutex_lock(&sima_policy_mutex);
 	p = rcu_replace_pointer(sima_active_policy, NULL,
 				lockdep_is_held(&sima_policy_mutex));
+	WRITE_ONCE(sima_live_funcs, 0);
 	mutex_unlock(&sima_policy_mutex);
 	if (p)
 		sima_policy_put(p);

@@ -244,11 +244,7 @@ void sima_rules_match(const struct sima_rule *const *rules, unsigned int nr,
 	u32 live = want | want << 1;	/* classes still undecided */
 	unsigned int i;
 
-	res->action = 0;
-	res->pcr = -1;
-	res->template = NULL;
-	res->appraise_algos = 0;
-	res->appraise_sub = SIMA_APPRAISE_NONE;
+	sima_match_none(res);
 	for (i = 0; i < nr && live; i++) {
 		const struct sima_rule *r = rules[i];
 

@@ -16,11 +16,11 @@
 
 #include "sima/appraise.h"
 #include "sima/audit.h"
+#include "sima/event.h"
 #include "sima/hash.h"
 #include "sima/iint.h"
 #include "sima/measure.h"
 #include "sima/policy_active.h"
-#include "sima/process.h"
 #include "sima/verdict.h"
 #include "sima/xattr.h"
 
@@ -268,7 +268,7 @@ static void file_closed(const struct sima_event *ev)
 	mutex_unlock(&iint->mutex);
 }
 
-/* Which events carry something to measure or appraise. */
+/* Which other events carry something to measure or appraise. */
 static bool processed_here(const struct sima_event *ev)
 {
 	/*
@@ -278,10 +278,6 @@ static bool processed_here(const struct sima_event *ev)
 	if (ev->file && !S_ISREG(ev->inode->i_mode))
 		return false;
 	switch (ev->hook) {
-	case SIMA_EV_BPRM_CHECK:
-	case SIMA_EV_MMAP_FILE:
-	case SIMA_EV_FILE_OPEN:
-		return true;
 	case SIMA_EV_READ_FILE:
 		/* With contents, the post-read hook sees the buffer. */
 		return ev->file && !ev->contents;
@@ -303,21 +299,26 @@ static bool buffer_event(const struct sima_event *ev)
 	       ev->hook == SIMA_EV_CRITICAL_DATA;
 }
 
-static int process(const struct sima_event *ev)
+/* The classes of rules sima acts on. */
+static u32 acted_on(void)
 {
 	u32 actions = SIMA_ACT_MEASURE | SIMA_ACT_AUDIT | SIMA_ACT_HASH;
-	struct sima_match_result res = { };
-	struct sima_match_ctx ctx;
-	bool file_measure;
-	int rc;
 
 	if (sima_appraise_active())
 		actions |= SIMA_ACT_APPRAISE;
-	if (sima_policy_actions(ev->func, &file_measure) & actions) {
-		sima_match_ctx_init(&ctx, ev);
-		sima_policy_match(&ctx, actions | SIMA_WANT_POLICY_FLAG, &res);
-		res.action &= actions | SIMA_MATCH_OPTIONS;
-	}
+	return actions;
+}
+
+static int process(const struct sima_event *ev)
+{
+	u32 actions = acted_on();
+	struct sima_match_result res;
+	bool file_measure;
+	int rc;
+
+	sima_policy_match(ev, actions | SIMA_WANT_POLICY_FLAG, &res,
+			  &file_measure);
+	res.action &= actions | SIMA_MATCH_OPTIONS;
 	if (violation_check(ev, file_measure))
 		rdwr_violations(ev, res.action & SIMA_ACT_MEASURE);
 	if (!(res.action & actions))
@@ -343,15 +344,13 @@ static int mprotect_exec(const struct sima_event *ev)
 {
 	const u32 want = SIMA_ACT_MEASURE | SIMA_ACT_APPRAISE;
 	struct sima_match_result res;
-	struct sima_match_ctx ctx;
 	const char *path = NULL;
 	char *pathbuf;
 	int rc = 0;
 
 	if (!sima_appraise_active() || !sima_policy_has(SIMA_ACT_APPRAISE))
 		return 0;
-	sima_match_ctx_init(&ctx, ev);
-	sima_policy_match(&ctx, want | SIMA_WANT_POLICY_FLAG, &res);
+	sima_policy_match(ev, want | SIMA_WANT_POLICY_FLAG, &res, NULL);
 	if (!(res.action & want))
 		return 0;
 	if (res.action & SIMA_ACT_APPRAISE)
@@ -367,6 +366,73 @@ static int mprotect_exec(const struct sima_event *ev)
 	return rc;
 }
 
+/*
+ * Upstream judges an exec twice: then as CREDS_CHECK, by the new creds.
+ * Out of line: INIT_STACK_ALL_ZERO kernels clear @creds on entry.
+ */
+static noinline int creds_check(const struct sima_event *ev)
+{
+	struct sima_event creds = *ev;
+
+	creds.func = SIMA_FUNC_CREDS_CHECK;
+	creds.cred = ev->bprm_cred;
+	creds.bprm_cred = NULL;
+	return process(&creds);
+}
+
+/**
+ * sima_access_untouched - can a file access pass without an event
+ * @func: SIMA_FUNC_FILE_CHECK or SIMA_FUNC_MMAP_CHECK
+ * @file: the file
+ * @mask: the access's MAY_* mask
+ *
+ * The hottest hooks' shortcut: true when the policy's quick decision
+ * (sima_policy_quick()) leaves nothing to measure, appraise, audit or
+ * hash, and no violation to look for (those concern writers, once
+ * anything measures opens).
+ *
+ * Return: true when sima has nothing to do about the access.
+ */
+bool sima_access_untouched(enum sima_func func, struct file *file, int mask)
+{
+	u32 actions = acted_on();
+	struct sima_match_result res;
+	bool file_measure;
+
+	if (!sima_policy_quick(func, file, mask,
+			       actions | SIMA_WANT_POLICY_FLAG, &res,
+			       &file_measure))
+		return false;
+	if (res.action & actions)
+		return false;
+	return !file_measure || !(file->f_mode & FMODE_WRITE);
+}
+
+/**
+ * sima_process_access - an open, exec or executable mapping of a file
+ * @ev: its event (SIMA_EV_FILE_OPEN, SIMA_EV_BPRM_CHECK or
+ *	SIMA_EV_MMAP_FILE)
+ *
+ * The hottest events skip sima_process_event()'s sorting.
+ *
+ * Return: 0, or a negative errno to refuse the access.
+ */
+int sima_process_access(const struct sima_event *ev)
+{
+	int rc;
+
+	/*
+	 * Only regular files: never read a device (an executable mapping
+	 * of /dev/zero, say) to hash it.
+	 */
+	if (!S_ISREG(ev->inode->i_mode))
+		return 0;
+	rc = process(ev);
+	if (!rc && ev->bprm_cred)
+		rc = creds_check(ev);
+	return rc;
+}
+
 /**
  * sima_process_event - everything sima does about one event
  * @ev: the event
@@ -375,9 +441,6 @@ static int mprotect_exec(const struct sima_event *ev)
  */
 int sima_process_event(const struct sima_event *ev)
 {
-	struct sima_event creds;
-	int rc;
-
 	switch (ev->hook) {
 	case SIMA_EV_INODE_FREE:
 		sima_iint_free(ev->inode);
@@ -394,19 +457,12 @@ int sima_process_event(const struct sima_event *ev)
 		return sima_appraise_load_data(ev);
 	case SIMA_EV_FILE_MPROTECT:
 		return mprotect_exec(ev);
+	case SIMA_EV_BPRM_CHECK:
+	case SIMA_EV_MMAP_FILE:
+	case SIMA_EV_FILE_OPEN:
+		return sima_process_access(ev);
 	default:
 		break;
 	}
-	if (!processed_here(ev))
-		return 0;
-	rc = process(ev);
-	/* Upstream judges an exec twice: then as CREDS_CHECK, by new creds. */
-	if (!rc && ev->bprm_cred) {
-		creds = *ev;
-		creds.func = SIMA_FUNC_CREDS_CHECK;
-		creds.cred = ev->bprm_cred;
-		creds.bprm_cred = NULL;
-		rc = process(&creds);
-	}
-	return rc;
+	return processed_here(ev) ? process(ev) : 0;
 }

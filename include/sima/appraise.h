@@ -5,14 +5,29 @@
 #ifndef _SIMA_APPRAISE_H
 #define _SIMA_APPRAISE_H
 
+#include <linux/compiler.h>
+#include <linux/types.h>
+
 #include "sima/event.h"
 #include "sima/match.h"
 
 struct dentry;
 struct sima_iint;
 
+extern bool sima_appraise_on;
+
 int sima_appraise_init(unsigned int algo);
-bool sima_appraise_active(void);
+
+/**
+ * sima_appraise_active - do appraise rules do anything (mode not off)
+ *
+ * Return: true unless ima_appraise=off.
+ */
+static inline bool sima_appraise_active(void)
+{
+	return READ_ONCE(sima_appraise_on);
+}
+
 bool sima_appraise_enforcing(void);
 ssize_t sima_ima_xattr_read(struct dentry *dentry, u8 **value);
 bool sima_appraise_cached(const struct sima_iint *iint, unsigned int sub);

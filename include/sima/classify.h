@@ -21,8 +21,21 @@ unsigned long sima_mmap_prot(unsigned long prot, unsigned int flags);
 bool sima_mmap_is_exec(unsigned long prot, unsigned int flags);
 bool sima_mprotect_adds_exec(unsigned long prot, bool vma_exec,
 			     bool has_file);
-int sima_open_mask(int acc_mode);
 enum sima_func sima_read_id_func(int id);
 enum sima_func sima_load_id_func(int id);
+
+/**
+ * sima_open_mask - the IMA access mask of an open
+ * @acc_mode: MAY_* bits the VFS computed for the open (struct open_flags)
+ *
+ * O_TRUNC already contributes MAY_WRITE and an exec open MAY_EXEC to
+ * @acc_mode; IMA keeps only the access bits. Inline: every open asks.
+ *
+ * Return: @acc_mode reduced to MAY_READ, MAY_WRITE, MAY_EXEC, MAY_APPEND.
+ */
+static inline int sima_open_mask(int acc_mode)
+{
+	return acc_mode & (MAY_READ | MAY_WRITE | MAY_EXEC | MAY_APPEND);
+}
 
 #endif /* _SIMA_CLASSIFY_H */

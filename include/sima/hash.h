@@ -5,6 +5,7 @@
 #ifndef _SIMA_HASH_H
 #define _SIMA_HASH_H
 
+#include <linux/fs.h>
 #include <linux/types.h>
 
 #include "sima/digest.h"
@@ -32,6 +33,17 @@ int sima_hash_buf(unsigned int algo, const void *buf, size_t len,
 		  struct sima_digest *digest);
 int sima_hash_file(struct file *file, unsigned int algo,
 		   struct sima_digest *digest);
-bool sima_file_is_internal(const struct file *file);
+extern const struct cred *sima_cred;
+
+/**
+ * sima_file_is_internal - was this file opened by sima itself
+ * @file: any file
+ *
+ * Return: true for sima's private read instances, which hooks ignore.
+ */
+static inline bool sima_file_is_internal(const struct file *file)
+{
+	return file->f_cred == sima_cred;
+}
 
 #endif /* _SIMA_HASH_H */

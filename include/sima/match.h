@@ -125,6 +125,15 @@ struct sima_match_result {
 	enum sima_appraise_sub appraise_sub;
 };
 
+/* The decision when no rule matches: nothing to do, default pcr. */
+static inline void sima_match_none(struct sima_match_result *res)
+{
+	*res = (struct sima_match_result){
+		.pcr = -1,
+		.appraise_sub = SIMA_APPRAISE_NONE,
+	};
+}
+
 bool sima_rule_can_match(const struct sima_rule *rule, enum sima_func func);
 void sima_rules_match(const struct sima_rule *const *rules, unsigned int nr,
 		      const struct sima_match_ctx *ctx, u32 want,

@@ -3,7 +3,7 @@
  * sima - the active IMA policy: what hooks ask, and how it is replaced
  *
  * One immutable struct sima_policy is active at a time, behind an RCU
- * pointer. Hooks ask sima_policy_wants() (lock-free, a bit test) whether
+ * pointer. The hottest hooks ask sima_func_live() (a bit test) whether
  * their func matters at all, then sima_policy_match() for the decision.
  * A policy load builds a whole new object and swaps it in, so a reader
  * sees either the old rules or all of the new ones.
@@ -15,6 +15,8 @@
 #ifndef _SIMA_POLICY_ACTIVE_H
 #define _SIMA_POLICY_ACTIVE_H
 
+#include <linux/bits.h>
+#include <linux/compiler.h>
 #include <linux/refcount.h>
 #include <linux/types.h>
 
@@ -23,6 +25,7 @@
 #include "sima/policy.h"
 
 struct dentry;
+struct file;
 struct sima_event;
 struct sima_policy;
 
@@ -33,15 +36,32 @@ struct sima_policy;
  */
 #define SIMA_WANT_POLICY_FLAG	0x80000000
 
+extern u32 sima_live_funcs;
+
+/**
+ * sima_func_live - can an event of this func need sima at all
+ * @func: the func of a hook
+ *
+ * What the hottest hooks ask before they build an event: a bit test of a
+ * mask the active policy sets, a superset of the funcs sima_process_event()
+ * can act on. A hook racing with a policy change may still see the old
+ * mask, as it could see the old policy.
+ *
+ * Return: false when the event can be counted and forgotten.
+ */
+static inline bool sima_func_live(enum sima_func func)
+{
+	return READ_ONCE(sima_live_funcs) & BIT(func);
+}
+
 int sima_policy_init(void);
 void sima_policy_exit(void);
-bool sima_policy_wants(enum sima_func func, u32 actions);
-u32 sima_policy_actions(enum sima_func func, bool *file_measure);
 bool sima_policy_has(u32 actions);
-void sima_policy_match(const struct sima_match_ctx *ctx, u32 want,
-		       struct sima_match_result *res);
-void sima_match_ctx_init(struct sima_match_ctx *ctx,
-			 const struct sima_event *ev);
+void sima_policy_match(const struct sima_event *ev, u32 want,
+		       struct sima_match_result *res, bool *file_measure);
+bool sima_policy_quick(enum sima_func func, struct file *file, int mask,
+		       u32 want, struct sima_match_result *res,
+		       bool *file_measure);
 int sima_policy_fs_init(struct dentry *dir);
 void sima_policy_fs_exit(void);
 

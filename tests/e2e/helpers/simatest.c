@@ -23,6 +23,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <sched.h>
 #include <linux/elf.h>
 #include <linux/kexec.h>
 #include <linux/openat2.h>
@@ -664,6 +665,67 @@ static int run_setattr(struct ctx *c)
 	return r ? failed(c, c->op->name) : 0;
 }
 
+static noreturn void bad_usage(void);
+
+/*
+ * open-seq STEP...: one task, pinned to the CPU it starts on, takes the
+ * steps in order with no other file access in between, so that each
+ * access's policy decision directly follows the one before on that CPU:
+ *   r:FILE  w:FILE   open (read / write) and close FILE
+ *   uid:N, gid:N     make every uid (real, effective, saved) or every
+ *                    gid N: after uid:, no way back
+ *   pol:FILE         open FILE (a policy file) for writing
+ *   rule:LINE        write LINE and a newline to it
+ *   load             close it: the rules become active
+ */
+static int run_open_seq(struct ctx *c)
+{
+	cpu_set_t cpus;
+	int k, fd, pol = -1;
+
+	CPU_ZERO(&cpus);
+	CPU_SET(sched_getcpu(), &cpus);
+	if (sched_setaffinity(0, sizeof(cpus), &cpus))
+		return failed(c, "sched_setaffinity");
+	for (k = 0; k < c->argc; k++) {
+		const char *s = c->argv[k], *v = strchr(s, ':');
+		char line[512];
+		uid_t id;
+
+		v = v ? v + 1 : "";
+		if (!strncmp(s, "r:", 2) || !strncmp(s, "w:", 2)) {
+			fd = open(v, (*s == 'r' ? O_RDONLY : O_WRONLY) |
+				  O_CLOEXEC);
+			if (fd < 0)
+				return failed(c, s);
+			close(fd);
+		} else if (!strncmp(s, "uid:", 4)) {
+			id = strtoul(v, NULL, 0);
+			if (setresuid(id, id, id))
+				return failed(c, s);
+		} else if (!strncmp(s, "gid:", 4)) {
+			id = strtoul(v, NULL, 0);
+			if (setresgid(id, id, id))
+				return failed(c, s);
+		} else if (!strncmp(s, "pol:", 4)) {
+			pol = open(v, O_WRONLY | O_CLOEXEC);
+			if (pol < 0)
+				return failed(c, s);
+		} else if (!strncmp(s, "rule:", 5)) {
+			snprintf(line, sizeof(line), "%s\n", v);
+			if (write(pol, line, strlen(line)) != (ssize_t)strlen(line))
+				return failed(c, s);
+		} else if (!strcmp(s, "load")) {
+			if (close(pol))
+				return failed(c, s);
+			pol = -1;
+		} else {
+			bad_usage();
+		}
+	}
+	return 0;
+}
+
 static int run_true(struct ctx *c)
 {
 	(void)c;
@@ -683,6 +745,7 @@ static int run_true(struct ctx *c)
 
 static const struct op ops[] = {
 	{ "true", "", 0, 99, NULL, run_true, NULL, 0 },
+	{ "open-seq", "STEP...", 1, 99, NULL, run_open_seq, NULL, 0 },
 	{ "exec", "PATH [ARGS...]", 1, 99, NULL, run_exec, NULL, 0 },
 	OPFD("mmap-exec", setup_open_ro, run_mmap, PROT_EXEC),
 	OPFD("mmap-read", setup_open_ro, run_mmap, 0),
