@@ -627,7 +627,7 @@ static int sima_hook_ima_measure_critical_data(const char *event_label,
 #define HOOK(fn) SIMA_HOOK(#fn, sima_hook_##fn, &orig_##fn)
 #define HOOK_OPTIONAL(fn) SIMA_HOOK_OPTIONAL(#fn, sima_hook_##fn, &orig_##fn)
 
-/* Hottest first: the ftrace thunk scans this table in order. */
+/* Hottest first: sima_hook_entry scans this table in order. */
 static struct sima_hook sima_hook_table[] = {
 	HOOK(security_inode_free),
 	HOOK(__fput),
