@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0
 # 40-measure: with ima_policy=tcb, programs run and files root reads are
 # measured once per content change; boot_aggregate comes first and equals
-# the hash of PCRs 0-9 (sha256 bank); evmctl ima_measurement replays the
+# the hash of PCRs 0-9 (sha256 bank) and what evmctl ima_boot_aggregate
+# computes from the TPM's PCRs; evmctl ima_measurement replays the
 # list against the TPM's sha1 and sha256 banks, and rejects a tampered
 # list or wrong PCR values; the count file matches the list.
 #
@@ -97,6 +98,10 @@ for bank in sha1 sha256; do
 	replays $bank "$E2E_TMP/list" "$E2E_TMP/pcrs-$bank" ||
 		{ cat "$E2E_TMP/evmctl.out"; bad "evmctl: $bank does not replay"; }
 done
+
+# evmctl's own boot aggregate, from the same PCR values, is the first entry
+assert_eq "$(evmctl ima_boot_aggregate --pcrs "sha256,$E2E_TMP/pcrs-sha256" 2>&1)" \
+	"$(head -1 $L | cut -d' ' -f4)" "evmctl ima_boot_aggregate"
 
 # a flipped byte in the last entry's file digest must not replay
 size=$(wc -c <"$E2E_TMP/list")
