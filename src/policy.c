@@ -324,6 +324,7 @@ static struct sima_policy *policy_build(const struct sima_policy *keep,
 	unsigned int nr_keep = keep ? keep->nr : 0, i;
 	struct sima_policy *p;
 
+	lockdep_assert_held(&sima_policy_mutex);
 	p = kzalloc(sizeof(*p), GFP_KERNEL);
 	if (!p)
 		return ERR_PTR(-ENOMEM);
@@ -335,7 +336,6 @@ static struct sima_policy *policy_build(const struct sima_policy *keep,
 		p->rules[i] = keep->rules[i];
 	for (i = 0; i < add->nr; i++)
 		p->rules[nr_keep + i] = add->rules[i];
-	lockdep_assert_held(&sima_policy_mutex);
 	p->gen = ++policy_gen;
 	if (policy_index(p) || policy_skips(p))
 		goto err_free;
@@ -355,6 +355,13 @@ err_free:
 	return ERR_PTR(-ENOMEM);
 }
 
+/* Whether @p measures FILE_CHECK or MMAP_CHECK accesses at all. */
+static bool measures_opens(const struct sima_policy *p)
+{
+	return p && ((p->actions[SIMA_FUNC_FILE_CHECK] |
+		      p->actions[SIMA_FUNC_MMAP_CHECK]) & SIMA_ACT_MEASURE);
+}
+
 /*
  * The funcs whose events sima_process_event() can act on under @p: those
  * some rule acts on, those that can be violations once anything measures
@@ -362,15 +369,13 @@ err_free:
  */
 static u32 live_funcs(const struct sima_policy *p)
 {
-	const u32 measured = p->actions[SIMA_FUNC_FILE_CHECK] |
-			     p->actions[SIMA_FUNC_MMAP_CHECK];
 	unsigned int f;
 	u32 live = 0;
 
 	for (f = 0; f < SIMA_NR_FUNCS; f++)
 		if (p->actions[f])
 			live |= BIT(f);
-	if (measured & SIMA_ACT_MEASURE)
+	if (measures_opens(p))
 		live |= BIT(SIMA_FUNC_FILE_CHECK) | BIT(SIMA_FUNC_MMAP_CHECK);
 	if (live & BIT(SIMA_FUNC_CREDS_CHECK))
 		live |= BIT(SIMA_FUNC_BPRM_CHECK);
@@ -654,19 +659,11 @@ static bool decide_quick(const struct sima_policy *p, enum sima_func f,
 		sima_match_none(res);
 		return true;
 	}
+	/* decision_key() leaves @key alone when it fails. */
 	if (!p->cacheable || !inode || !cred ||
-	    !decision_key(p, f, file, inode, mask, cred, *want, key)) {
-		key->gen = 0;
+	    !decision_key(p, f, file, inode, mask, cred, *want, key))
 		return false;
-	}
 	return sima_decision_lookup(key, res);
-}
-
-/* Whether @p measures FILE_CHECK or MMAP_CHECK accesses at all. */
-static bool measures_opens(const struct sima_policy *p)
-{
-	return p && ((p->actions[SIMA_FUNC_FILE_CHECK] |
-		      p->actions[SIMA_FUNC_MMAP_CHECK]) & SIMA_ACT_MEASURE);
 }
 
 static void decision_options(struct sima_match_result *res)
