@@ -519,8 +519,8 @@ static bool skips_fsmagic(const struct sima_policy *p, enum sima_func f,
  * SIMA_WANT_POLICY_FLAG) some rule of @p may still decide for an access of
  * func @f on a filesystem of magic @magic.
  */
-static u32 open_classes(const struct sima_policy *p, enum sima_func f,
-			u64 magic, u32 want)
+static __always_inline u32 open_classes(const struct sima_policy *p,
+					enum sima_func f, u64 magic, u32 want)
 {
 	if (want & SIMA_WANT_POLICY_FLAG)
 		want &= p->flags;
@@ -532,8 +532,9 @@ static u32 open_classes(const struct sima_policy *p, enum sima_func f,
 }
 
 /* The file's owner and group, through the mount's idmapping if any. */
-static void file_owner(struct file *file, const struct inode *inode,
-		       u32 *fowner, u32 *fgroup)
+static __always_inline void file_owner(struct file *file,
+				       const struct inode *inode,
+				       u32 *fowner, u32 *fgroup)
 {
 	struct user_namespace *mnt_userns =
 		file ? file_mnt_user_ns(file) : &init_user_ns;
@@ -616,10 +617,10 @@ static noinline void match_rules(const struct sima_policy *p,
  * are not all in the key: a task whose ids differ may have the capability
  * to change them, which euid= and egid= rules take into account.
  */
-static bool decision_key(const struct sima_policy *p, enum sima_func f,
-			 struct file *file, const struct inode *inode,
-			 int mask, const struct cred *cred, u32 want,
-			 struct sima_decision_key *key)
+static __always_inline bool
+decision_key(const struct sima_policy *p, enum sima_func f,
+	     struct file *file, const struct inode *inode, int mask,
+	     const struct cred *cred, u32 want, struct sima_decision_key *key)
 {
 	if (!uid_eq(cred->euid, cred->uid) || !uid_eq(cred->suid, cred->uid) ||
 	    !gid_eq(cred->egid, cred->gid) || !gid_eq(cred->sgid, cred->gid))
@@ -716,37 +717,55 @@ void sima_policy_match(const struct sima_event *ev, u32 want,
 }
 
 /**
- * sima_policy_quick - the decision on a file access, if it comes cheap
+ * sima_policy_untouched - does the policy leave a file access alone
  * @func: the access's func
  * @file: the file
  * @mask: the access's MAY_* mask
  * @want: as for sima_policy_match()
- * @res: the decision, on success
- * @file_measure: as for sima_policy_match()
  *
- * What the hottest hooks ask before they build an event: the decision
- * when sima_policy_match() would take it without walking rules.
+ * What the hottest hooks ask before they build an event, answered only
+ * when sima_policy_match() would not walk rules: no rule is left to try,
+ * or this CPU decided the same facts last. A writer is never left alone
+ * once some rule measures opens: its open may be a violation. The cached
+ * decision is compared in place, so that a hit costs no copy.
  *
- * Return: true when @res holds the decision; false when only
- * sima_policy_match() can tell.
+ * Return: true when the decision gives none of @want; false when it
+ * gives some, or only sima_policy_match() can tell.
  */
-bool sima_policy_quick(enum sima_func func, struct file *file, int mask,
-		       u32 want, struct sima_match_result *res,
-		       bool *file_measure)
+bool sima_policy_untouched(enum sima_func func, struct file *file, int mask,
+			   u32 want)
 {
+	const struct inode *inode = file_inode(file);
+	const struct sima_decision *last;
 	const struct sima_policy *p;
-	struct sima_decision_key key;
-	bool decided;
+	/* Read only once decision_key() wrote all of it: no zeroing. */
+	struct sima_decision_key key __uninitialized;
+	u32 classes = 0;
+	bool untouched;
 
 	rcu_read_lock_sched();
 	p = rcu_dereference_sched(sima_active_policy);
-	*file_measure = measures_opens(p);
-	decided = decide_quick(p, func, file, file_inode(file), mask,
-			       current_cred(), &want, res, &key);
+	if ((file->f_mode & FMODE_WRITE) && measures_opens(p)) {
+		untouched = false;
+		goto out;
+	}
+	if (p && func < SIMA_NR_FUNCS)
+		classes = open_classes(p, func, inode->i_sb->s_magic, want);
+	if (!classes) {
+		untouched = true;
+		goto out;
+	}
+	untouched = p->cacheable &&
+		    decision_key(p, func, file, inode, mask, current_cred(),
+				 classes, &key);
+	if (untouched) {
+		last = this_cpu_ptr(&sima_last_decision);
+		untouched = sima_same_facts(&last->key, &key) &&
+			    !(last->res.action & want & SIMA_MATCH_DO_MASK);
+	}
+out:
 	rcu_read_unlock_sched();
-	if (decided)
-		decision_options(res);
-	return decided;
+	return untouched;
 }
 
 /**

@@ -387,25 +387,15 @@ static noinline int creds_check(const struct sima_event *ev)
  * @mask: the access's MAY_* mask
  *
  * The hottest hooks' shortcut: true when the policy's quick decision
- * (sima_policy_quick()) leaves nothing to measure, appraise, audit or
- * hash, and no violation to look for (those concern writers, once
- * anything measures opens).
+ * (sima_policy_untouched()) leaves nothing to measure, appraise, audit or
+ * hash, and no violation to look for.
  *
  * Return: true when sima has nothing to do about the access.
  */
 bool sima_access_untouched(enum sima_func func, struct file *file, int mask)
 {
-	u32 actions = acted_on();
-	struct sima_match_result res;
-	bool file_measure;
-
-	if (!sima_policy_quick(func, file, mask,
-			       actions | SIMA_WANT_POLICY_FLAG, &res,
-			       &file_measure))
-		return false;
-	if (res.action & actions)
-		return false;
-	return !file_measure || !(file->f_mode & FMODE_WRITE);
+	return sima_policy_untouched(func, file, mask,
+				     acted_on() | SIMA_WANT_POLICY_FLAG);
 }
 
 /**

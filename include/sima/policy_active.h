@@ -59,9 +59,8 @@ void sima_policy_exit(void);
 bool sima_policy_has(u32 actions);
 void sima_policy_match(const struct sima_event *ev, u32 want,
 		       struct sima_match_result *res, bool *file_measure);
-bool sima_policy_quick(enum sima_func func, struct file *file, int mask,
-		       u32 want, struct sima_match_result *res,
-		       bool *file_measure);
+bool sima_policy_untouched(enum sima_func func, struct file *file, int mask,
+			   u32 want);
 int sima_policy_fs_init(struct dentry *dir);
 void sima_policy_fs_exit(void);
 

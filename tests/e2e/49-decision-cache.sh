@@ -1,7 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 # 49-decision-cache: each CPU reuses its last policy decision when an
-# access has the same facts (src/policy.c, sima_policy_quick()). One task
+# access has the same facts (src/policy.c, sima_policy_untouched()). One task
 # pinned to one CPU (simatest open-seq) makes two accesses back to back
 # that differ in exactly one fact a rule tests -- uid, gid, mask,
 # filesystem, file owner, file group, or the policy itself (a load in
@@ -30,7 +30,7 @@ oseq() { simatest open-seq "$@" || bad "open-seq $* failed"; }
 
 scratch_dir W
 tmp_dir T
-for f in u1 u2 v1 v2 g1 g2 m1 m2 s2 o1 o2 f1 f2 p1; do
+for f in d1 d2 u1 u2 v1 v2 g1 g2 m1 m2 s2 o1 o2 f1 f2 p1; do
 	mk_file "$W/$f"
 	chmod 666 "$W/$f"
 done
@@ -38,6 +38,13 @@ mk_file "$T/s1"
 chmod 644 "$T/s1"
 chown 1000 "$W/o2"
 chgrp 1000 "$W/f2"
+
+### the same facts twice: a decision to measure is reused as one
+only "measure func=FILE_CHECK uid=0"
+oseq "r:$W/d1" "r:$W/d2"
+want yes "$W/d1" "uid=0, read by root"
+want yes "$W/d2" "uid=0, read by root right after another"
+sima_unload
 
 ### uid: root's decision is not nobody's, either way
 only "measure func=FILE_CHECK uid=0"
