@@ -29,6 +29,7 @@
 #include "sima/hook.h"
 #include "sima/iint.h"
 #include "sima/keys.h"
+#include "sima/modsig.h"
 #include "sima/policy_active.h"
 #include "sima/verdict.h"
 #include "sima/xattr.h"
@@ -113,10 +114,23 @@ bool sima_appraise_enforcing(void)
 	return mode == MODE_ENFORCE;
 }
 
+/* What the verdict's callbacks need. */
+struct appraisal {
+	const struct sima_modsig *ms;
+	bool platform;
+};
+
 static int verify(void *priv, const u8 *sig, size_t sig_len, const u8 *data,
 		  unsigned int data_len)
 {
 	return sima_keys_verify(sig, sig_len, data, data_len);
+}
+
+static int verify_modsig(void *priv)
+{
+	const struct appraisal *a = priv;
+
+	return sima_modsig_verify(a->ms, a->platform);
 }
 
 /* struct ima_file_id: { type 6, algo, digest }, hashed with the algo. */
@@ -196,10 +210,15 @@ ssize_t sima_ima_xattr_read(struct dentry *dentry, u8 **value)
 static enum sima_status appraise(const struct sima_event *ev,
 				 struct sima_iint *iint,
 				 const struct sima_match_result *res,
-				 const char *name)
+				 const struct sima_modsig *ms, const char *name)
 {
 	struct dentry *dentry = file_dentry(ev->file);
 	struct inode *inode = ev->inode;
+	struct appraisal a = {
+		.ms = ms,
+		/* Kexec images may be signed by a platform (UEFI db) key. */
+		.platform = ev->func == SIMA_FUNC_KEXEC_KERNEL_CHECK,
+	};
 	struct sima_verdict_in in = {
 		.no_xattr_support = !(inode->i_opflags & IOP_XATTR),
 		.digest = iint->digest.data,
@@ -209,6 +228,9 @@ static enum sima_status appraise(const struct sima_event *ev,
 		.empty = !i_size_read(inode),
 		.verify = verify,
 		.hash_file_id = hash_file_id,
+		.modsig = !!ms,
+		.verify_modsig = verify_modsig,
+		.priv = &a,
 	};
 	struct sima_verdict v;
 	u8 *xattr = NULL;
@@ -232,8 +254,8 @@ static enum sima_status appraise(const struct sima_event *ev,
 	else if (xattr)
 		clear_bit(SIMA_IINT_DIGSIG, &iint->flags);
 	if (v.status != SIMA_STATUS_PASS) {
-		/* Fix mode never replaces a signature. */
-		if (mode == MODE_FIX &&
+		/* Fix mode never replaces a signature, appended or not. */
+		if (mode == MODE_FIX && !ms &&
 		    (!xattr || xattr[0] != SIMA_XATTR_DIGSIG) &&
 		    !write_hash(dentry, &iint->digest))
 			v.status = SIMA_STATUS_PASS;
@@ -268,12 +290,14 @@ bool sima_appraise_cached(const struct sima_iint *iint, unsigned int sub)
  * @ev: the access
  * @iint: its inode's state, mutex held, digest current
  * @res: the matching decision
+ * @ms: the appended signature of the buffer, when the rule allows one
  * @name: the file's path, for audit records
  *
  * Return: 0, or -EACCES to refuse the access (enforce mode).
  */
 int sima_appraise_file(const struct sima_event *ev, struct sima_iint *iint,
-		       const struct sima_match_result *res, const char *name)
+		       const struct sima_match_result *res,
+		       const struct sima_modsig *ms, const char *name)
 {
 	unsigned int sub = res->appraise_sub;
 	enum sima_status status;
@@ -286,7 +310,7 @@ int sima_appraise_file(const struct sima_event *ev, struct sima_iint *iint,
 			sima_iint_forget_verdicts(iint);
 			WRITE_ONCE(iint->verdict_gen, sima_blacklist_gen());
 		}
-		status = appraise(ev, iint, res, name);
+		status = appraise(ev, iint, res, ms, name);
 		WRITE_ONCE(iint->status[sub], status);
 		/* Lockless readers see the status once they see the bit. */
 		smp_mb__before_atomic();

@@ -106,9 +106,18 @@ static const char *encoding(const char *pkey_algo)
 	return NULL;
 }
 
-static int verify_with(struct key *keyring, const u8 *sig, size_t sig_len,
-		       const u8 *data, unsigned int data_len)
+/* A security.ima signature and what it signs. */
+struct xattr_sig {
+	const u8 *sig;
+	size_t sig_len;
+	const u8 *data;
+	unsigned int data_len;
+};
+
+static int verify_with(struct key *keyring, const void *priv)
 {
+	const struct xattr_sig *x = priv;
+	const u8 *sig = x->sig;
 	struct public_key_signature pks = { };
 	const struct public_key *pk;
 	char name[12];
@@ -130,14 +139,37 @@ static int verify_with(struct key *keyring, const u8 *sig, size_t sig_len,
 	}
 	pks.pkey_algo = pk->pkey_algo;
 	pks.hash_algo = sima_hash_algo_name(sig[2]);
-	pks.digest = (u8 *)data;
-	pks.digest_size = data_len;
+	pks.digest = (u8 *)x->data;
+	pks.digest_size = x->data_len;
 	pks.s = (u8 *)sig + SIMA_SIG_HDR_SIZE;
-	pks.s_size = sig_len - SIMA_SIG_HDR_SIZE;
+	pks.s_size = x->sig_len - SIMA_SIG_HDR_SIZE;
 	ret = verify_signature(key, &pks);
 out:
 	key_put(key);
 	return ret;
+}
+
+/**
+ * sima_keys_check - verify something against the IMA keyrings
+ * @check: the verification against one keyring; -ENOKEY when the
+ *	keyring lacks the key
+ * @priv: for @check
+ *
+ * sima's own keyring first, then a "_ima" keyring userspace made.
+ *
+ * Return: the first result other than -ENOKEY, or -ENOKEY.
+ */
+int sima_keys_check(int (*check)(struct key *keyring, const void *priv),
+		    const void *priv)
+{
+	struct key *user;
+	int ret;
+
+	ret = check(ima_keyring, priv);
+	if (ret != -ENOKEY)
+		return ret;
+	user = find_user_keyring();
+	return user ? check(user, priv) : ret;
 }
 
 /**
@@ -155,8 +187,7 @@ out:
 int sima_keys_verify(const u8 *sig, size_t sig_len, const u8 *data,
 		     unsigned int data_len)
 {
-	struct key *user;
-	int ret;
+	const struct xattr_sig x = { sig, sig_len, data, data_len };
 
 	if (sig_len < 2)
 		return -EBADMSG;
@@ -170,11 +201,7 @@ int sima_keys_verify(const u8 *sig, size_t sig_len, const u8 *data,
 		return -EBADMSG;
 	if (sima_blacklist_has_keyid(get_unaligned_be32(sig + 3)))
 		return -EKEYREJECTED;
-	ret = verify_with(ima_keyring, sig, sig_len, data, data_len);
-	if (ret != -ENOKEY)
-		return ret;
-	user = find_user_keyring();
-	return user ? verify_with(user, sig, sig_len, data, data_len) : ret;
+	return sima_keys_check(verify_with, &x);
 }
 
 /* Loads each DER certificate of a comma-separated list of paths. */

@@ -17,6 +17,7 @@
 #include "sima/lock.h"
 #include "sima/lsm.h"
 #include "sima/measure.h"
+#include "sima/modsig.h"
 #include "sima/policy_active.h"
 
 static bool lock;
@@ -30,6 +31,7 @@ static int __init sima_init(void)
 	err = sima_kallsyms_init();
 	if (err)
 		return err;
+	sima_modsig_init();
 	err = sima_lsm_init();
 	if (err)
 		return err;

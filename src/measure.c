@@ -26,6 +26,7 @@
 #include "sima/iint.h"
 #include "sima/measure.h"
 #include "sima/mlist.h"
+#include "sima/modsig.h"
 #include "sima/policy_active.h"
 #include "sima/template.h"
 #include "sima/tpm.h"
@@ -184,7 +185,8 @@ unsigned int sima_measure_algo(void)
 /* A file's entry; a NULL @digest makes it a violation entry. */
 static int record_file(const struct sima_event *ev, u32 to_pcr,
 		       const struct sima_template_desc *desc,
-		       const struct sima_digest *digest, const char *path)
+		       const struct sima_digest *digest,
+		       const struct sima_modsig *ms, const char *path)
 {
 	struct dentry *dentry = file_dentry(ev->file);
 	struct sima_template_input in = {
@@ -213,6 +215,13 @@ static int record_file(const struct sima_event *ev, u32 to_pcr,
 	in.digest_len = digest->len;
 	in.legacy_digest = legacy.data;
 	in.legacy_digest_len = legacy.len;
+	if (ms) {
+		in.modsig = ms->raw;
+		in.modsig_len = ms->raw_len;
+		in.modsig_algo = ms->algo;
+		in.modsig_digest = ms->digest;
+		in.modsig_digest_len = ms->digest_len;
+	}
 	if (sima_template_has_field(desc, SIMA_TEMPLATE_FIELD_SIG)) {
 		xlen = sima_ima_xattr_read(dentry, &xattr);
 		if (xlen > 0) {
@@ -240,16 +249,33 @@ template_of(const struct sima_match_result *res)
  * @ev: the access
  * @res: the decision: its PCR and template
  * @digest: the file's digest
+ * @ms: the buffer's appended signature, or NULL
  * @path: from sima_measure_path()
  *
  * Return: 0 (also when already listed), or an error.
  */
 int sima_measure_file(const struct sima_event *ev,
 		      const struct sima_match_result *res,
-		      const struct sima_digest *digest, const char *path)
+		      const struct sima_digest *digest,
+		      const struct sima_modsig *ms, const char *path)
 {
 	return record_file(ev, sima_measure_pcr(res), template_of(res), digest,
-			   path);
+			   ms, path);
+}
+
+/**
+ * sima_measure_lists_modsig - does a decision's template show a modsig
+ * @res: the decision
+ *
+ * Return: true when its template has a d-modsig or modsig field: a file
+ * measured before gets another entry once it comes with its signature.
+ */
+bool sima_measure_lists_modsig(const struct sima_match_result *res)
+{
+	const struct sima_template_desc *desc = template_of(res);
+
+	return sima_template_has_field(desc, SIMA_TEMPLATE_FIELD_D_MODSIG) ||
+	       sima_template_has_field(desc, SIMA_TEMPLATE_FIELD_MODSIG);
 }
 
 /**
@@ -279,7 +305,7 @@ void sima_measure_direct_io(const struct sima_event *ev,
 	pathbuf = __getname();
 	if (!pathbuf)
 		return;
-	record_file(ev, sima_measure_pcr(res), template_of(res), &zero,
+	record_file(ev, sima_measure_pcr(res), template_of(res), &zero, NULL,
 		    sima_measure_path(ev->file, pathbuf));
 	__putname(pathbuf);
 }
@@ -347,6 +373,25 @@ void sima_measure_buffer_event(const struct sima_event *ev,
 }
 
 /**
+ * sima_measure_blacklisted - the entry of a blacklisted appended signature
+ * @digest: the digest of the data it signs
+ * @len: its length
+ * @res: the decision that measures the file: its PCR
+ *
+ * As upstream: an ima-buf entry named "blacklisted-hash" holding the
+ * digest, whatever template the rule names.
+ */
+void sima_measure_blacklisted(const u8 *digest, u32 len,
+			      const struct sima_match_result *res)
+{
+	struct sima_match_result buf_res;
+
+	sima_match_none(&buf_res);
+	buf_res.pcr = res->pcr;
+	measure_buffer(digest, len, "blacklisted-hash", &buf_res);
+}
+
+/**
  * sima_measure_violation - a violation entry
  * @ev: the open that caused it
  * @cause: "ToMToU" or "open_writers"
@@ -362,7 +407,7 @@ void sima_measure_violation(const struct sima_event *ev, const char *cause)
 	pathbuf = __getname();
 	if (pathbuf) {
 		path = sima_measure_path(ev->file, pathbuf);
-		err = record_file(ev, pcr, default_desc, NULL, path);
+		err = record_file(ev, pcr, default_desc, NULL, NULL, path);
 	}
 	sima_audit_msg(SIMA_AUDIT_INTEGRITY_PCR, ev->inode,
 		       sima_measure_name(ev->file, path), "invalid_pcr", cause,

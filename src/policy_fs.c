@@ -41,6 +41,7 @@
 #include "sima/digest.h"
 #include "sima/audit.h"
 #include "sima/lsm.h"
+#include "sima/modsig.h"
 #include "sima/policy_active.h"
 
 static bool policy_writable = true;
@@ -343,6 +344,7 @@ static int policy_open(struct inode *inode, struct file *file)
 	}
 	mutex_init(&txn->lock);
 	txn->env.key_check = true;
+	txn->env.modsig = sima_modsig_supported();
 	txn->env.custom_policy = sima_policy_is_custom();
 	txn->env.map_id = map_id;
 	txn->env.find_template = find_template;

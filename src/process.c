@@ -20,6 +20,7 @@
 #include "sima/hash.h"
 #include "sima/iint.h"
 #include "sima/measure.h"
+#include "sima/modsig.h"
 #include "sima/policy_active.h"
 #include "sima/verdict.h"
 #include "sima/xattr.h"
@@ -180,6 +181,47 @@ static bool nothing_to_do(const struct sima_event *ev,
 	return READ_ONCE(iint->status[sub]) == SIMA_STATUS_PASS;
 }
 
+/*
+ * The measurement and appraisal of a file whose digest is current. A
+ * buffer a rule lets carry an appended signature has it read first: its
+ * digest may be blacklisted, it may decide the appraisal, and a template
+ * with modsig fields lists it even if the file was measured without.
+ */
+static int measure_appraise(const struct sima_event *ev,
+			    const struct sima_match_result *res,
+			    struct sima_iint *iint, u32 pcr, const char *path)
+{
+	struct sima_modsig modsig, *ms = NULL;
+	bool measure;
+	int rc = 0;
+
+	if ((res->action & SIMA_RULE_MODSIG_ALLOWED) && ev->buf &&
+	    !sima_modsig_read(ev->buf, ev->size, &modsig))
+		ms = &modsig;
+	measure = (res->action & SIMA_ACT_MEASURE) &&
+		  (!(iint->measured_pcrs & BIT_ULL(pcr)) ||
+		   (ms && sima_measure_lists_modsig(res)));
+	if (measure && !sima_measure_file(ev, res, &iint->digest, ms, path))
+		iint->measured_pcrs |= BIT_ULL(pcr);
+	if (!(res->action & SIMA_ACT_APPRAISE))
+		goto out;
+	/* A blacklisted digest is refused before any appraisal, as upstream. */
+	if (ms && (res->action & SIMA_RULE_CHECK_BLACKLIST) &&
+	    !sima_appraise_cached(iint, res->appraise_sub) &&
+	    sima_modsig_blacklisted(ms)) {
+		if (res->action & SIMA_ACT_MEASURE)
+			sima_measure_blacklisted(ms->digest, ms->digest_len, res);
+		rc = -EPERM;
+		goto out;
+	}
+	rc = sima_appraise_file(ev, iint, res, ms,
+				sima_measure_name(ev->file, path));
+out:
+	if (ms)
+		sima_modsig_release(ms);
+	return rc;
+}
+
 static int process_file(const struct sima_event *ev,
 			const struct sima_match_result *res)
 {
@@ -214,16 +256,13 @@ static int process_file(const struct sima_event *ev,
 	audit = (res->action & SIMA_ACT_AUDIT) &&
 		!test_bit(SIMA_IINT_AUDITED, &iint->flags);
 	fresh = appraise && !sima_appraise_cached(iint, res->appraise_sub);
-	if (measure || audit || fresh) {
+	if (measure || audit || fresh ||
+	    (ev->buf && (res->action & SIMA_RULE_MODSIG_ALLOWED))) {
 		pathbuf = __getname();
 		if (pathbuf)
 			path = sima_measure_path(ev->file, pathbuf);
 	}
-	if (measure && !sima_measure_file(ev, res, &iint->digest, path))
-		iint->measured_pcrs |= BIT_ULL(pcr);
-	if (appraise)
-		rc = sima_appraise_file(ev, iint, res,
-					sima_measure_name(ev->file, path));
+	rc = measure_appraise(ev, res, iint, pcr, path);
 	if (audit) {
 		sima_audit_measurement(sima_measure_name(ev->file, path),
 				       &iint->digest);

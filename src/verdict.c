@@ -93,30 +93,20 @@ static void verify_verity_sig(const struct sima_verdict_in *in,
 		out->status = SIMA_STATUS_PASS;
 }
 
-/**
- * sima_appraise_verdict - appraise a file by its security.ima value
- * @in: the facts
- * @out: the verdict
- */
-void sima_appraise_verdict(const struct sima_verdict_in *in,
-			   struct sima_verdict *out)
+/* The security.ima value alone; false when there is none to judge. */
+static bool verdict_xattr(const struct sima_verdict_in *in,
+			  struct sima_verdict *out)
 {
-	out->status = SIMA_STATUS_UNKNOWN;
-	out->cause = "unknown";
-	out->digsig = false;
-	out->rc = in->xattr_len;
-	if (in->no_xattr_support)
-		return;
 	if (in->xattr_len <= 0 || !in->xattr) {
-		if (in->xattr_len && in->xattr_len != -ENODATA)
-			return;
+		if (in->modsig || (in->xattr_len && in->xattr_len != -ENODATA))
+			return false;
 		out->cause = in->sig_required ? sig_required_cause() :
 						"missing-hash";
 		out->status = SIMA_STATUS_NOLABEL;
 		/* A new file passes until its first hash is written. */
 		if (in->new_file && (!in->sig_required || in->empty))
 			out->status = SIMA_STATUS_PASS;
-		return;
+		return false;
 	}
 	switch (in->xattr[0]) {
 	case SIMA_XATTR_DIGEST:
@@ -133,4 +123,38 @@ void sima_appraise_verdict(const struct sima_verdict_in *in,
 		out->cause = "unknown-ima-data";
 		break;
 	}
+	return true;
+}
+
+/**
+ * sima_appraise_verdict - appraise a file by its security.ima value
+ * @in: the facts
+ * @out: the verdict
+ *
+ * An appended signature decides when there is no value, when the value
+ * is a type 4 hash, or when the value's key is unknown.
+ */
+void sima_appraise_verdict(const struct sima_verdict_in *in,
+			   struct sima_verdict *out)
+{
+	bool have_xattr;
+
+	out->status = SIMA_STATUS_UNKNOWN;
+	out->cause = "unknown";
+	out->digsig = false;
+	out->rc = in->xattr_len;
+	if (in->no_xattr_support && !in->modsig)
+		return;
+	have_xattr = !in->no_xattr_support && verdict_xattr(in, out);
+	if (!in->modsig || (have_xattr &&
+			    in->xattr[0] != SIMA_XATTR_DIGEST_NG &&
+			    out->rc != -ENOKEY))
+		return;
+	out->rc = in->verify_modsig(in->priv);
+	if (out->rc) {
+		fail(out, "invalid-signature");
+		return;
+	}
+	out->status = SIMA_STATUS_PASS;
+	out->cause = "unknown";
 }

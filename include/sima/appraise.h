@@ -13,6 +13,7 @@
 
 struct dentry;
 struct sima_iint;
+struct sima_modsig;
 
 extern bool sima_appraise_on;
 
@@ -32,7 +33,8 @@ bool sima_appraise_enforcing(void);
 ssize_t sima_ima_xattr_read(struct dentry *dentry, u8 **value);
 bool sima_appraise_cached(const struct sima_iint *iint, unsigned int sub);
 int sima_appraise_file(const struct sima_event *ev, struct sima_iint *iint,
-		       const struct sima_match_result *res, const char *name);
+		       const struct sima_match_result *res,
+		       const struct sima_modsig *ms, const char *name);
 void sima_appraise_last_writer(const struct sima_event *ev,
 			       struct sima_iint *iint);
 int sima_appraise_xattr_event(const struct sima_event *ev);

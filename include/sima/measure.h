@@ -10,6 +10,7 @@
 
 struct file;
 struct sima_digest;
+struct sima_modsig;
 
 int sima_measure_init(void);
 void sima_measure_exit(void);
@@ -19,7 +20,11 @@ const char *sima_measure_path(struct file *file, char *pathbuf);
 const char *sima_measure_name(struct file *file, const char *path);
 int sima_measure_file(const struct sima_event *ev,
 		      const struct sima_match_result *res,
-		      const struct sima_digest *digest, const char *path);
+		      const struct sima_digest *digest,
+		      const struct sima_modsig *ms, const char *path);
+bool sima_measure_lists_modsig(const struct sima_match_result *res);
+void sima_measure_blacklisted(const u8 *digest, u32 len,
+			      const struct sima_match_result *res);
 void sima_measure_direct_io(const struct sima_event *ev,
 			    const struct sima_match_result *res, bool measure);
 void sima_measure_buffer_event(const struct sima_event *ev,

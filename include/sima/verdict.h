@@ -31,6 +31,8 @@ enum sima_status {
  *	0 when valid, -EOPNOTSUPP when it cannot be checked, else an error
  * @hash_file_id: for a type 6 signature, hashes the ima_file_id made of
  *	@digest into @out; returns its length or a negative errno
+ * @modsig: the rule allows an appended signature and the buffer has one
+ * @verify_modsig: checks it; 0 when valid
  * @priv: for the callbacks
  */
 struct sima_verdict_in {
@@ -47,6 +49,8 @@ struct sima_verdict_in {
 		      const u8 *data, unsigned int data_len);
 	int (*hash_file_id)(void *priv, const u8 *digest, unsigned int len,
 			    unsigned int algo, u8 *out);
+	bool modsig;
+	int (*verify_modsig)(void *priv);
 	void *priv;
 };
 

@@ -33,6 +33,8 @@ struct verdict_case {
 	bool no_xattr_support;
 	int verify_ret;
 	int hash_ret;
+	bool modsig;		/* a modsig is allowed and present */
+	int modsig_ret;		/* what checking it returns */
 	enum sima_status want;
 	const char *cause;	/* NULL: "unknown" */
 	bool digsig;
@@ -113,6 +115,41 @@ static const struct verdict_case verdict_cases[] = {
 	  .cause = "unknown-ima-data" },
 	{ "type 0xff", "ff01", .want = SIMA_STATUS_UNKNOWN,
 	  .cause = "unknown-ima-data" },
+	/* An appended signature decides where upstream lets it. */
+	{ "modsig valid, no xattr", NULL, -ENODATA, .modsig = true,
+	  .want = SIMA_STATUS_PASS },
+	{ "modsig invalid, no xattr", NULL, -ENODATA, .modsig = true,
+	  .modsig_ret = -EKEYREJECTED, .want = SIMA_STATUS_FAIL,
+	  .cause = "invalid-signature" },
+	{ "modsig unknown key, required", NULL, -ENODATA, .modsig = true,
+	  .sig_required = true, .modsig_ret = -ENOKEY,
+	  .want = SIMA_STATUS_FAIL, .cause = "invalid-signature" },
+	{ "modsig valid, xattr read error", NULL, -EIO, .modsig = true,
+	  .want = SIMA_STATUS_PASS },
+	{ "modsig valid, no xattr support", "0404" DIGEST_HEX,
+	  .no_xattr_support = true, .modsig = true, .want = SIMA_STATUS_PASS },
+	{ "modsig valid over a wrong digest-ng", "0404" WRONG_HEX,
+	  .modsig = true, .want = SIMA_STATUS_PASS },
+	{ "modsig valid, digest-ng, signature required", "0404" DIGEST_HEX,
+	  .sig_required = true, .modsig = true, .want = SIMA_STATUS_PASS },
+	{ "modsig invalid over a matching digest-ng", "0404" DIGEST_HEX,
+	  .modsig = true, .modsig_ret = -EBADMSG, .want = SIMA_STATUS_FAIL,
+	  .cause = "invalid-signature" },
+	{ "modsig not tried over a legacy digest", "01" WRONG_HEX,
+	  .modsig = true, .want = SIMA_STATUS_FAIL, .cause = "invalid-hash" },
+	{ "modsig not tried over a valid signature", SIG_HEX("03", "02"),
+	  .modsig = true, .modsig_ret = -EBADMSG, .want = SIMA_STATUS_PASS,
+	  .digsig = true },
+	{ "modsig not tried over a bad signature", SIG_HEX("03", "02"),
+	  .verify_ret = -EKEYREJECTED, .modsig = true,
+	  .want = SIMA_STATUS_FAIL, .cause = "invalid-signature",
+	  .digsig = true },
+	{ "modsig valid, signature of an unknown key", SIG_HEX("03", "02"),
+	  .verify_ret = -ENOKEY, .modsig = true, .want = SIMA_STATUS_PASS,
+	  .digsig = true },
+	{ "modsig not tried over unknown data", "ff01", .modsig = true,
+	  .modsig_ret = -EBADMSG, .want = SIMA_STATUS_UNKNOWN,
+	  .cause = "unknown-ima-data" },
 };
 
 #undef SIG_HEX
@@ -158,6 +195,13 @@ static int verdict_fake_verify(void *priv, const u8 *sig, size_t sig_len,
 	return f->c->verify_ret;
 }
 
+static int verdict_fake_verify_modsig(void *priv)
+{
+	struct verdict_fake *f = priv;
+
+	return f->c->modsig_ret;
+}
+
 static int verdict_fake_hash(void *priv, const u8 *digest, unsigned int len,
 			     unsigned int algo, u8 *out)
 {
@@ -188,6 +232,8 @@ static void verdict_case_run_on(const struct verdict_case *c,
 		.empty = c->empty,
 		.verify = verdict_fake_verify,
 		.hash_file_id = verdict_fake_hash,
+		.modsig = c->modsig,
+		.verify_modsig = verdict_fake_verify_modsig,
 		.priv = f,
 	};
 

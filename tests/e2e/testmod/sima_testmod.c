@@ -8,6 +8,10 @@
  * registered at init; the write returns 0 on success or the error of
  * request_firmware().
  *
+ * Writing a hex digest to /sys/module/sima_testmod/parameters/blacklist_bin
+ * puts it on the kernel's .blacklist keyring as a binary hash, for good:
+ * userspace may not add to that keyring itself.
+ *
  * Loaded with kprobe_post=SYMBOL it puts a kprobe with a post handler on
  * SYMBOL for its lifetime: on an ftrace location such a kprobe modifies
  * the IP (IPMODIFY), as livepatch does, so sima cannot hook SYMBOL then.
@@ -17,6 +21,7 @@
 #include <linux/device.h>
 #include <linux/err.h>
 #include <linux/firmware.h>
+#include <keys/system_keyring.h>
 #include <linux/ima.h>
 #include <linux/kprobes.h>
 #include <linux/module.h>
@@ -103,6 +108,33 @@ static const struct kernel_param_ops critical_data_ops = {
 
 module_param_cb(critical_data, &critical_data_ops, NULL, 0200);
 MODULE_PARM_DESC(critical_data, "write \"[hash ]LABEL NAME PAYLOAD\" to measure critical data");
+
+/* mark_hash_blacklisted() is not exported: a kprobe reveals it. */
+static int blacklist_bin_set(const char *val, const struct kernel_param *kp)
+{
+	int (*mark)(const u8 *hash, size_t hash_len,
+		    enum blacklist_hash_type hash_type);
+	struct kprobe probe = { .symbol_name = "mark_hash_blacklisted" };
+	size_t len = strcspn(val, "\n") / 2;
+	u8 hash[64];
+	int ret;
+
+	if (!len || len > sizeof(hash) || hex2bin(hash, val, len))
+		return -EINVAL;
+	ret = register_kprobe(&probe);
+	if (ret)
+		return ret;
+	mark = (void *)probe.addr;
+	unregister_kprobe(&probe);
+	return mark(hash, len, BLACKLIST_HASH_BINARY);
+}
+
+static const struct kernel_param_ops blacklist_bin_ops = {
+	.set = blacklist_bin_set,
+};
+
+module_param_cb(blacklist_bin, &blacklist_bin_ops, NULL, 0200);
+MODULE_PARM_DESC(blacklist_bin, "write a hex digest to blacklist it as a binary hash");
 
 static char *kprobe_post;
 module_param(kprobe_post, charp, 0444);
