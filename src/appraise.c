@@ -46,6 +46,11 @@ module_param(ima_appraise, charp, 0444);
 MODULE_PARM_DESC(ima_appraise, "Appraisal mode: enforce (default), fix, log or off");
 
 static enum appraise_mode mode = MODE_ENFORCE;
+/*
+ * Moves on whenever trust is withdrawn (a blacklist entry, a key leaving
+ * a keyring): a verdict cached under an older value is stale.
+ */
+static atomic_t trust_gen __read_mostly = ATOMIC_INIT(1);
 /* mode != MODE_OFF, for sima_appraise_active(); set at init. */
 bool sima_appraise_on __read_mostly = true;
 static unsigned int hash_algo;
@@ -271,6 +276,17 @@ static enum sima_status appraise(const struct sima_event *ev,
 }
 
 /**
+ * sima_appraise_distrust - every cached verdict is stale from now on
+ *
+ * For a blacklist entry or a key leaving a keyring: files are appraised
+ * again on their next access, against what is still trusted.
+ */
+void sima_appraise_distrust(void)
+{
+	atomic_inc(&trust_gen);
+}
+
+/**
  * sima_appraise_cached - is a verdict cached for this hook group
  * @iint: the inode's state
  * @sub: the group (enum sima_appraise_sub)
@@ -282,7 +298,7 @@ static enum sima_status appraise(const struct sima_event *ev,
 bool sima_appraise_cached(const struct sima_iint *iint, unsigned int sub)
 {
 	return test_bit(SIMA_IINT_APPRAISED + sub, &iint->flags) &&
-	       READ_ONCE(iint->verdict_gen) == sima_blacklist_gen();
+	       READ_ONCE(iint->verdict_gen) == atomic_read(&trust_gen);
 }
 
 /**
@@ -306,9 +322,12 @@ int sima_appraise_file(const struct sima_event *ev, struct sima_iint *iint,
 	if (sima_appraise_cached(iint, sub)) {
 		status = iint->status[sub];
 	} else {
-		if (iint->verdict_gen != sima_blacklist_gen()) {
+		unsigned int gen = atomic_read(&trust_gen);
+
+		/* Read before verifying: a withdrawal during it is seen. */
+		if (iint->verdict_gen != gen) {
 			sima_iint_forget_verdicts(iint);
-			WRITE_ONCE(iint->verdict_gen, sima_blacklist_gen());
+			WRITE_ONCE(iint->verdict_gen, gen);
 		}
 		status = appraise(ev, iint, res, ms, name);
 		WRITE_ONCE(iint->status[sub], status);

@@ -19,6 +19,7 @@
 #include <linux/slab.h>
 #include <linux/uaccess.h>
 
+#include "sima/appraise.h"
 #include "sima/blacklist.h"
 #include "sima/digest.h"
 #include "sima/hash.h"
@@ -33,18 +34,7 @@ struct entry {
 /* Protects @entries; sleeps. Appraisal reads under it (rarely large). */
 static DEFINE_MUTEX(blacklist_mutex);
 static LIST_HEAD(entries);
-static atomic_t gen = ATOMIC_INIT(1);
 static struct dentry *blacklist_file;
-
-/**
- * sima_blacklist_gen - changes whenever the blacklist grows
- *
- * Return: the current generation; a verdict cached under another is stale.
- */
-unsigned int sima_blacklist_gen(void)
-{
-	return atomic_read(&gen);
-}
 
 /**
  * sima_blacklist_has_digest - is a file digest revoked
@@ -167,8 +157,8 @@ static ssize_t blacklist_write(struct file *file, const char __user *ubuf,
 	}
 	mutex_lock(&blacklist_mutex);
 	list_splice_tail(&add, &entries);
-	atomic_inc(&gen);
 	mutex_unlock(&blacklist_mutex);
+	sima_appraise_distrust();
 	return count;
 }
 

@@ -18,6 +18,7 @@
  * thunk would redirect it back here forever.
  */
 
+#include <keys/asymmetric-type.h>
 #include <linux/binfmts.h>
 #include <linux/cred.h>
 #include <linux/fs.h>
@@ -100,6 +101,10 @@ static int (*orig_vfs_tmpfile)(struct user_namespace *mnt_userns,
 static int (*orig_do_mknodat)(int dfd, struct filename *name, umode_t mode,
 			      unsigned int dev);
 static void (*orig_security_inode_free)(struct inode *inode);
+static void (*orig_key_revoke)(struct key *key);
+static void (*orig_key_invalidate)(struct key *key);
+static int (*orig_key_unlink)(struct key *keyring, struct key *key);
+static int (*orig_keyring_clear)(struct key *keyring);
 static int (*orig_ima_measure_critical_data)(const char *event_label,
 					     const char *event_name,
 					     const void *buf, size_t buf_len,
@@ -590,6 +595,63 @@ static key_ref_t sima_hook_key_create_or_update(key_ref_t keyring_ref,
 }
 
 /*
+ * A key revoked, invalidated or unlinked, or a keyring cleared, revoked or
+ * invalidated: what verified with it may no longer be trusted. Upstream
+ * keeps its cached verdicts; sima drops them.
+ */
+static void key_withdrawn(const struct key *key)
+{
+	struct sima_event ev = {
+		.hook = SIMA_EV_KEY_WITHDRAWN,
+		.cred = current_cred(),
+	};
+
+	if (sima_hook_active() && (key->type == &key_type_asymmetric ||
+				   key->type == &key_type_keyring))
+		sima_dispatch(&ev);
+}
+
+static void sima_hook_key_revoke(struct key *key)
+{
+	sima_hook_enter();
+	orig_key_revoke(key);
+	key_withdrawn(key);
+	sima_hook_exit();
+}
+
+static void sima_hook_key_invalidate(struct key *key)
+{
+	sima_hook_enter();
+	orig_key_invalidate(key);
+	key_withdrawn(key);
+	sima_hook_exit();
+}
+
+static int sima_hook_key_unlink(struct key *keyring, struct key *key)
+{
+	int ret;
+
+	sima_hook_enter();
+	ret = orig_key_unlink(keyring, key);
+	if (!ret)
+		key_withdrawn(key);
+	sima_hook_exit();
+	return ret;
+}
+
+static int sima_hook_keyring_clear(struct key *keyring)
+{
+	int ret;
+
+	sima_hook_enter();
+	ret = orig_keyring_clear(keyring);
+	if (!ret)
+		key_withdrawn(keyring);
+	sima_hook_exit();
+	return ret;
+}
+
+/*
  * Subsystems report critical data (device-mapper tables, SELinux state)
  * through native IMA's function, which only kernels with IMA have.
  */
@@ -650,6 +712,10 @@ static struct sima_hook sima_hook_table[] = {
 	HOOK(security_kernel_post_load_data),
 	HOOK(arch_kexec_kernel_image_load),
 	HOOK(key_create_or_update),
+	HOOK(key_revoke),
+	HOOK(key_invalidate),
+	HOOK(key_unlink),
+	HOOK(keyring_clear),
 	HOOK_OPTIONAL(ima_measure_critical_data),
 };
 

@@ -484,6 +484,9 @@ int sima_process_event(const struct sima_event *ev)
 	case SIMA_EV_LOAD_DATA:
 	case SIMA_EV_POST_LOAD_DATA:
 		return sima_appraise_load_data(ev);
+	case SIMA_EV_KEY_WITHDRAWN:
+		sima_appraise_distrust();
+		return 0;
 	case SIMA_EV_FILE_MPROTECT:
 		return mprotect_exec(ev);
 	case SIMA_EV_BPRM_CHECK:

@@ -13,7 +13,6 @@ struct sima_digest;
 int sima_blacklist_fs_init(struct dentry *dir);
 void sima_blacklist_fs_exit(void);
 void sima_blacklist_exit(void);
-unsigned int sima_blacklist_gen(void);
 bool sima_blacklist_has_digest(const struct sima_digest *digest);
 bool sima_blacklist_has_keyid(u32 keyid);
 

@@ -29,7 +29,8 @@ struct inode;
  * @digest: the file digest, valid when SIMA_IINT_HASHED
  * @status: appraisal status (enum sima_status) per enum sima_appraise_sub,
  *	valid while its SIMA_IINT_APPRAISED bit is set; under @mutex
- * @verdict_gen: the blacklist generation @status was computed under
+ * @verdict_gen: the trust generation @status was computed under (see
+ *	sima_appraise_distrust())
  * @rcu: deferred free
  */
 struct sima_iint {

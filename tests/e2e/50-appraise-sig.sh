@@ -1,14 +1,15 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 # 50-appraise-sig: enforce mode with evmctl-signed files. RSA and ECDSA
-# (P-256, where the kernel has ECDSA) keys from openssl are imported into sima's .ima keyring with
-# keyctl; evmctl ima_sign labels programs. Signed programs run; unsigned,
-# tampered, wrongly signed and hash-only programs (under imasig) are
-# refused with EACCES and a type 1800 appraise_data record naming the
-# cause; modifying a signed program invalidates its cached verdict;
+# (P-256, where the kernel has ECDSA) keys from openssl are imported into
+# sima's .ima keyring with keyctl; evmctl ima_sign labels programs.
+# Signed programs run; unsigned, tampered, wrongly signed and hash-only
+# programs (under imasig) are refused with EACCES and a type 1800
+# appraise_data record naming the cause; modifying a signed program invalidates its cached verdict;
 # opening a signed file for write is refused; malformed signatures are
 # refused without harm; a key id or digest written to the blacklist file
-# fails appraisal from then on, cached verdicts included.
+# fails appraisal from then on, cached verdicts included, and so does a
+# key unlinked or revoked, or its keyring cleared.
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
@@ -157,6 +158,30 @@ if su -s /bin/sh nobody -c "cat $BL" >/dev/null 2>&1; then
 	bad "nobody read the blacklist"
 fi
 sima_unload
+
+# a key leaving the keyring takes its cached verdicts with it: unlinked,
+# revoked, or the keyring cleared. Only a possessor may revoke: the key
+# goes into the user keyring first, then is linked into .ima.
+for how in unlink revoke clear; do
+	sima_load
+	ring=$(keyctl id %:.ima)
+	key=$(keyctl padd asymmetric "" @u <"$K/rsa.der") ||
+		fail "padd rsa ($how)"
+	keyctl link "$key" "$ring" || fail "keyctl link ($how)"
+	echo "appraise func=BPRM_CHECK fsname=ext4" >$P ||
+		fail "policy load failed"
+	runs rsa-signed || bad "RSA-signed program refused before $how"
+	w0=$(hook_count key_withdrawn)
+	case $how in
+	unlink) keyctl unlink "$key" "$ring" >/dev/null ;;
+	revoke) keyctl revoke "$key" ;;
+	clear) keyctl clear "$ring" ;;
+	esac || fail "keyctl $how"
+	assert_eq "$(($(hook_count key_withdrawn) - w0))" 1 "$how: key_withdrawn events"
+	refused rsa-signed invalid-signature
+	sima_unload
+	keyctl unlink "$key" @u >/dev/null 2>&1
+done
 
 # the key leaves with the keyring: after a reload, nothing is trusted
 sima_load
