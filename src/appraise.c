@@ -399,17 +399,35 @@ static void reset(struct inode *inode, bool digsig)
 	rcu_read_unlock();
 }
 
-/* Upstream's validate_hash_algo() without SETXATTR_CHECK sets. */
+/*
+ * The algorithm of a security.ima value being set: one a SETXATTR_CHECK
+ * rule allows, or without such a rule ima_hash or any the kernel has.
+ * The audit record names the file by its path within its filesystem, as
+ * upstream's validate_hash_algo().
+ */
 static int check_xattr_algo(const struct sima_event *ev)
 {
 	unsigned int algo = sima_xattr_hash_algo(ev->xattr_value,
 						 ev->xattr_size, hash_algo);
+	const char *cause = "unavailable-hash-algorithm";
+	u32 allowed = sima_policy_setxattr_algos();
+	char *pathbuf, *path = NULL;
 
-	if (algo == hash_algo || sima_hash_available(algo))
+	if (allowed) {
+		if (allowed & BIT(algo))
+			return 0;
+		cause = "denied-hash-algorithm";
+	} else if (algo == hash_algo || sima_hash_available(algo)) {
 		return 0;
+	}
+	pathbuf = __getname();
+	if (!pathbuf)
+		return -EACCES;
+	path = dentry_path_raw(ev->dentry, pathbuf, PATH_MAX);
 	sima_audit_msg(SIMA_AUDIT_INTEGRITY_DATA, ev->inode,
-		       ev->dentry->d_name.name, "set_data",
-		       "unavailable-hash-algorithm", -EACCES, false);
+		       IS_ERR(path) ? NULL : path, "set_data", cause, -EACCES,
+		       false);
+	__putname(pathbuf);
 	return -EACCES;
 }
 

@@ -382,6 +382,39 @@ static u32 live_funcs(const struct sima_policy *p)
 	return live;
 }
 
+/*
+ * The appraise_algos= of the first SETXATTR_CHECK rule ever active: the
+ * only hash algorithms security.ima may be set with from then on. Set
+ * once and never reset while sima is loaded, as upstream.
+ */
+static atomic_t setxattr_algos = ATOMIC_INIT(0);
+
+static void setxattr_algos_set(const struct sima_policy *p)
+{
+	const enum sima_func f = SIMA_FUNC_SETXATTR_CHECK;
+	unsigned int i;
+
+	for (i = 0; i < p->index_nr[f]; i++) {
+		const struct sima_rule *r = p->index[f][i];
+
+		if ((r->flags & SIMA_RULE_FUNC) && r->func == f) {
+			atomic_cmpxchg(&setxattr_algos, 0, r->appraise_algos);
+			return;
+		}
+	}
+}
+
+/**
+ * sima_policy_setxattr_algos - what security.ima may be written with
+ *
+ * Return: bit (1 << enum sima_hash_algo) for each allowed algorithm, or 0
+ * when no SETXATTR_CHECK rule was ever active.
+ */
+u32 sima_policy_setxattr_algos(void)
+{
+	return atomic_read(&setxattr_algos);
+}
+
 /* Makes @p active; drops the active reference on the previous policy. */
 static void policy_publish(struct sima_policy *p)
 {
@@ -392,6 +425,7 @@ static void policy_publish(struct sima_policy *p)
 				  lockdep_is_held(&sima_policy_mutex));
 	WRITE_ONCE(sima_live_funcs, live_funcs(p));
 	WRITE_ONCE(appraised_funcs, appraised_funcs | p->appraised);
+	setxattr_algos_set(p);
 	if (old)
 		sima_policy_put(old);
 }

@@ -57,6 +57,7 @@ static inline bool sima_func_live(enum sima_func func)
 int sima_policy_init(void);
 void sima_policy_exit(void);
 bool sima_policy_has(u32 actions);
+u32 sima_policy_setxattr_algos(void);
 void sima_policy_match(const struct sima_event *ev, u32 want,
 		       struct sima_match_result *res, bool *file_measure);
 bool sima_policy_untouched(enum sima_func func, struct file *file, int mask,

@@ -7,6 +7,9 @@
 # edits keep passing. security.ima is guarded as upstream: only
 # CAP_SYS_ADMIN sets or removes it (EPERM), a value of unknown type is
 # EINVAL, and setting or removing it makes the next access re-appraise.
+# Its hash algorithm must be one the kernel has (unavailable-hash-algorithm)
+# or, once a SETXATTR_CHECK rule was active, one it lists, for good
+# (denied-hash-algorithm).
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
@@ -85,4 +88,32 @@ if insmod "$SIMA_KO" ima_appraise=bogus 2>/dev/null; then
 	bad "ima_appraise=bogus loaded"
 	rmmod sima
 fi
+
+### the hash algorithm of security.ima being set
+D=$(printf '%064d' 0)
+setalgo() {	# ALGO-BYTE: set a type 4 value of that algorithm on $W/algo
+	setfattr -n security.ima -v "0x04$1$D" "$W/algo" 2>/dev/null
+}
+refused_algo() {	# ALGO-BYTE CAUSE
+	mark=$(dmesg_mark)
+	setalgo "$1" && bad "algorithm $1 set"
+	dmesg_since "$mark" | grep "type=1800" | grep "op=set_data" |
+		grep "cause=$2" | grep -q "name=\"${W#"$SIMA_SCRATCH"}/algo\"" ||
+		bad "algorithm $1: no set_data record with cause=$2"
+}
+echo data >"$W/algo"
+sima_load
+setalgo 05 || bad "sha384 refused without a SETXATTR_CHECK rule"
+# tgr192 (16): gone from the kernel's crypto since 5.12
+refused_algo 10 unavailable-hash-algorithm
+echo "appraise func=SETXATTR_CHECK appraise_algos=sha256,sha512" >$P ||
+	fail "SETXATTR_CHECK rule refused"
+setalgo 04 || bad "sha256 refused under appraise_algos=sha256,sha512"
+setalgo 06 || bad "sha512 refused under appraise_algos=sha256,sha512"
+refused_algo 05 denied-hash-algorithm
+# the first SETXATTR_CHECK rule stays: a later one changes nothing
+echo "appraise func=SETXATTR_CHECK appraise_algos=sha384" >$P ||
+	fail "second SETXATTR_CHECK rule refused"
+refused_algo 05 denied-hash-algorithm
+sima_unload
 pass
