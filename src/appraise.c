@@ -212,6 +212,20 @@ ssize_t sima_ima_xattr_read(struct dentry *dentry, u8 **value)
 	return len ?: -ENODATA;
 }
 
+/*
+ * FUSE and the like: the file system cannot promise that the contents read
+ * later are those verified. Signatures there count for nothing when an
+ * unprivileged user mounted it, or always under ima_policy=fail_securely.
+ */
+static bool unverifiable(const struct inode *inode, u32 action)
+{
+	unsigned long f = inode->i_sb->s_iflags;
+
+	return (f & SB_I_IMA_UNVERIFIABLE_SIGNATURE) &&
+	       ((f & SB_I_UNTRUSTED_MOUNTER) ||
+		(action & SIMA_MATCH_FAIL_UNVERIFIABLE_SIGS));
+}
+
 static enum sima_status appraise(const struct sima_event *ev,
 				 struct sima_iint *iint,
 				 const struct sima_match_result *res,
@@ -231,6 +245,7 @@ static enum sima_status appraise(const struct sima_event *ev,
 		.digest_algo = iint->digest.algo,
 		.sig_required = res->action & SIMA_RULE_DIGSIG_REQUIRED,
 		.empty = !i_size_read(inode),
+		.unverifiable = unverifiable(inode, res->action),
 		.verify = verify,
 		.hash_file_id = hash_file_id,
 		.modsig = !!ms,
@@ -258,19 +273,25 @@ static enum sima_status appraise(const struct sima_event *ev,
 		set_bit(SIMA_IINT_DIGSIG, &iint->flags);
 	else if (xattr)
 		clear_bit(SIMA_IINT_DIGSIG, &iint->flags);
-	if (v.status != SIMA_STATUS_PASS) {
-		/* Fix mode never replaces a signature, appended or not. */
-		if (mode == MODE_FIX && !ms &&
-		    (!xattr || xattr[0] != SIMA_XATTR_DIGSIG) &&
-		    !write_hash(dentry, &iint->digest))
-			v.status = SIMA_STATUS_PASS;
-		/* A new, empty file may carry its signature already. */
-		if (in.empty && in.new_file &&
-		    test_bit(SIMA_IINT_DIGSIG, &iint->flags))
-			v.status = SIMA_STATUS_PASS;
-		sima_audit_msg(SIMA_AUDIT_INTEGRITY_DATA, inode, name,
-			       "appraise_data", v.cause, v.rc, false);
-	}
+	/* Nothing could be checked: upstream neither fixes nor audits. */
+	if (in.no_xattr_support && !ms)
+		goto out;
+	if (v.status == SIMA_STATUS_PASS)
+		goto out;
+	/* Audited even when fixed, as upstream. */
+	sima_audit_msg(SIMA_AUDIT_INTEGRITY_DATA, inode, name, "appraise_data",
+		       v.cause, v.rc, false);
+	if (in.unverifiable)
+		goto out;
+	/* Fix mode never replaces a signature, appended or not. */
+	if (mode == MODE_FIX && !ms &&
+	    (!xattr || xattr[0] != SIMA_XATTR_DIGSIG) &&
+	    !write_hash(dentry, &iint->digest))
+		v.status = SIMA_STATUS_PASS;
+	/* A new, empty file may carry its signature already. */
+	if (in.empty && in.new_file && test_bit(SIMA_IINT_DIGSIG, &iint->flags))
+		v.status = SIMA_STATUS_PASS;
+out:
 	kfree(xattr);
 	return v.status;
 }

@@ -126,16 +126,12 @@ static bool verdict_xattr(const struct sima_verdict_in *in,
 	return true;
 }
 
-/**
- * sima_appraise_verdict - appraise a file by its security.ima value
- * @in: the facts
- * @out: the verdict
- *
+/*
  * An appended signature decides when there is no value, when the value
  * is a type 4 hash, or when the value's key is unknown.
  */
-void sima_appraise_verdict(const struct sima_verdict_in *in,
-			   struct sima_verdict *out)
+static void verdict(const struct sima_verdict_in *in,
+		    struct sima_verdict *out)
 {
 	bool have_xattr;
 
@@ -157,4 +153,21 @@ void sima_appraise_verdict(const struct sima_verdict_in *in,
 	}
 	out->status = SIMA_STATUS_PASS;
 	out->cause = "unknown";
+}
+
+/**
+ * sima_appraise_verdict - appraise a file by its security.ima value
+ * @in: the facts
+ * @out: the verdict
+ *
+ * On an unverifiable file system everything is checked as usual (the
+ * result code and the signature flag stay), then fails; as upstream, not
+ * where nothing could be checked for want of xattrs.
+ */
+void sima_appraise_verdict(const struct sima_verdict_in *in,
+			   struct sima_verdict *out)
+{
+	verdict(in, out);
+	if (in->unverifiable && (!in->no_xattr_support || in->modsig))
+		fail(out, "unverifiable-signature");
 }

@@ -31,6 +31,9 @@ enum sima_status {
  *	0 when valid, -EOPNOTSUPP when it cannot be checked, else an error
  * @hash_file_id: for a type 6 signature, hashes the ima_file_id made of
  *	@digest into @out; returns its length or a negative errno
+ * @unverifiable: the file system cannot vouch that contents stay those
+ *	verified (FUSE), and its mounter is untrusted or the policy says
+ *	fail_securely: nothing passes
  * @modsig: the rule allows an appended signature and the buffer has one
  * @verify_modsig: checks it; 0 when valid
  * @priv: for the callbacks
@@ -45,6 +48,7 @@ struct sima_verdict_in {
 	bool sig_required;
 	bool new_file;
 	bool empty;
+	bool unverifiable;
 	int (*verify)(void *priv, const u8 *sig, size_t sig_len,
 		      const u8 *data, unsigned int data_len);
 	int (*hash_file_id)(void *priv, const u8 *digest, unsigned int len,

@@ -31,6 +31,7 @@ struct verdict_case {
 	bool new_file;
 	bool empty;
 	bool no_xattr_support;
+	bool unverifiable;
 	int verify_ret;
 	int hash_ret;
 	bool modsig;		/* a modsig is allowed and present */
@@ -147,6 +148,24 @@ static const struct verdict_case verdict_cases[] = {
 	{ "modsig valid, signature of an unknown key", SIG_HEX("03", "02"),
 	  .verify_ret = -ENOKEY, .modsig = true, .want = SIMA_STATUS_PASS,
 	  .digsig = true },
+	/* FUSE with an untrusted mounter, or fail_securely: nothing passes */
+	{ "unverifiable fs, valid signature", SIG_HEX("03", "02"),
+	  .unverifiable = true, .want = SIMA_STATUS_FAIL,
+	  .cause = "unverifiable-signature", .digsig = true },
+	{ "unverifiable fs, matching hash", "0404" DIGEST_HEX,
+	  .unverifiable = true, .want = SIMA_STATUS_FAIL,
+	  .cause = "unverifiable-signature" },
+	{ "unverifiable fs, absent", NULL, -ENODATA, .unverifiable = true,
+	  .want = SIMA_STATUS_FAIL, .cause = "unverifiable-signature" },
+	{ "unverifiable fs, new file", NULL, -ENODATA, .new_file = true,
+	  .unverifiable = true, .want = SIMA_STATUS_FAIL,
+	  .cause = "unverifiable-signature" },
+	{ "unverifiable fs without xattrs", "0404" DIGEST_HEX,
+	  .no_xattr_support = true, .unverifiable = true,
+	  .want = SIMA_STATUS_UNKNOWN },
+	{ "unverifiable fs, valid modsig", NULL, -ENODATA, .modsig = true,
+	  .unverifiable = true, .want = SIMA_STATUS_FAIL,
+	  .cause = "unverifiable-signature" },
 	{ "modsig not tried over unknown data", "ff01", .modsig = true,
 	  .modsig_ret = -EBADMSG, .want = SIMA_STATUS_UNKNOWN,
 	  .cause = "unknown-ima-data" },
@@ -224,6 +243,7 @@ static void verdict_case_run_on(const struct verdict_case *c,
 		.xattr = len > 0 ? value : NULL,
 		.xattr_len = len,
 		.no_xattr_support = c->no_xattr_support,
+		.unverifiable = c->unverifiable,
 		.digest = verdict_digest,
 		.digest_len = sizeof(verdict_digest),
 		.digest_algo = SIMA_HASH_ALGO_SHA256,
