@@ -1,8 +1,9 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
-# 50-appraise-sig: enforce mode with evmctl-signed files. RSA and ECDSA
-# (P-256, where the kernel has ECDSA) keys from openssl are imported into
-# sima's .ima keyring with keyctl; evmctl ima_sign labels programs.
+# 50-appraise-sig: enforce mode with evmctl-signed files. RSA (sha1,
+# sha256, sha384, sha512) and ECDSA (P-256 and P-384, where the kernel has
+# ECDSA) keys from openssl are imported into sima's .ima keyring with
+# keyctl; evmctl ima_sign labels programs.
 # Signed programs run; unsigned, tampered, wrongly signed and hash-only
 # programs (under imasig) are refused with EACCES and a type 1800
 # appraise_data record naming the cause; modifying a signed program invalidates its cached verdict;
@@ -28,6 +29,7 @@ cert() {	# NAME KEYGEN-ARGS...: $K/NAME.pem, $K/NAME.der
 }
 cert rsa -newkey rsa:2048
 cert ec -newkey ec -pkeyopt ec_paramgen_curve:prime256v1
+cert ec384 -newkey ec -pkeyopt ec_paramgen_curve:secp384r1
 cert other -newkey rsa:2048
 
 scratch_dir W
@@ -36,9 +38,9 @@ prog() {	# NAME: a fresh copy of a static program
 	echo "# $1" >>"$W/$1"	# distinct contents, distinct digests
 	chmod 755 "$W/$1"
 }
-sign() {	# KEY FILE
-	evmctl ima_sign --key "$K/$1.pem" -a sha256 "$2" >/dev/null 2>&1 ||
-		fail "evmctl ima_sign $1 $2"
+sign() {	# KEY FILE [ALGO]
+	evmctl ima_sign --key "$K/$1.pem" -a "${3:-sha256}" "$2" \
+		>/dev/null 2>&1 || fail "evmctl ima_sign $1 $2 ${3:-}"
 }
 runs() { "$W/$1" true 2>/dev/null; }
 refused() {	# NAME CAUSE
@@ -54,6 +56,10 @@ refused() {	# NAME CAUSE
 
 prog rsa-signed; sign rsa "$W/rsa-signed"
 prog ec-signed; sign ec "$W/ec-signed"
+prog ec384-signed; sign ec384 "$W/ec384-signed" sha384
+for a in sha1 sha384 sha512; do
+	prog "rsa-$a"; sign rsa "$W/rsa-$a" $a
+done
 prog other-signed; sign other "$W/other-signed"
 prog unsigned
 prog tampered; sign rsa "$W/tampered"; echo x >>"$W/tampered"
@@ -79,10 +85,17 @@ if ! evmctl import "$K/ec.der" "$ring" >/dev/null 2>&1; then
 	log "no ECDSA in this kernel: ECDSA signatures not tested"
 	have_ec=0
 fi
+[ $have_ec = 0 ] || evmctl import "$K/ec384.der" "$ring" >/dev/null 2>&1 ||
+	fail "evmctl import ec384"
 echo "appraise func=BPRM_CHECK fsname=ext4" >$P || fail "policy load failed"
 
 runs rsa-signed || bad "RSA-signed program refused"
 [ $have_ec = 0 ] || runs ec-signed || bad "ECDSA-signed program refused"
+[ $have_ec = 0 ] || runs ec384-signed ||
+	bad "ECDSA P-384 signed program refused"
+for a in sha1 sha384 sha512; do
+	runs "rsa-$a" || bad "RSA/$a-signed program refused"
+done
 runs hashed || bad "hash-labelled program refused without imasig"
 refused unsigned missing-hash
 refused tampered invalid-signature
