@@ -216,6 +216,10 @@ static int record_file(const struct sima_event *ev, u32 to_pcr,
 	in.legacy_digest = legacy.data;
 	in.legacy_digest_len = legacy.len;
 	if (ms) {
+		/* Upstream lists no d-modsig it could not compute. */
+		if (!ms->digest &&
+		    sima_template_has_field(desc, SIMA_TEMPLATE_FIELD_D_MODSIG))
+			return -EINVAL;
 		in.modsig = ms->raw;
 		in.modsig_len = ms->raw_len;
 		in.modsig_algo = ms->algo;

@@ -70,19 +70,25 @@ bool sima_modsig_supported(void)
  *
  * Parses the PKCS#7 message and has the kernel digest the signed data
  * with the message's algorithm, as upstream does before it measures or
- * appraises. @ms borrows @buf.
+ * appraises. A message that cannot be digested is kept with no digest:
+ * it fails verification, and no d-modsig can be shown for it. @ms
+ * borrows @buf.
  *
  * Return: 0, -ENOENT when there is none, or why it cannot be used.
  */
 int sima_modsig_read(const void *buf, size_t size, struct sima_modsig *ms)
 {
+	enum hash_algo algo = HASH_ALGO__LAST;
 	struct sima_modsig_layout l;
-	enum hash_algo algo;
 	int err;
 
 	if (!sima_modsig_supported() || !buf)
 		return -ENOENT;
 	err = sima_modsig_layout(buf, size, &l);
+	if (err == -ENOPKG)
+		pr_err("appended signature: not signed with expected PKCS#7 message\n");
+	else if (err == -EBADMSG)
+		pr_err("appended signature: bad length or unexpected non-zero params\n");
 	if (err)
 		return err;
 	ms->pkcs7 = pkcs7_parse_message(l.pkcs7, l.pkcs7_len);
@@ -90,16 +96,14 @@ int sima_modsig_read(const void *buf, size_t size, struct sima_modsig *ms)
 		return PTR_ERR(ms->pkcs7);
 	ms->raw = l.pkcs7;
 	ms->raw_len = l.pkcs7_len;
+	ms->digest = NULL;
+	ms->digest_len = 0;
 	err = supply_data(ms->pkcs7, buf, l.data_len);
 	if (!err)
 		err = get_digest(ms->pkcs7, &ms->digest, &ms->digest_len,
 				 &algo);
-	if (!err && (unsigned int)algo >= SIMA_HASH_ALGO__LAST)
-		err = -ENOPKG;
-	if (err) {
-		pkcs7_free_message(ms->pkcs7);
-		return err;
-	}
+	if (err || (unsigned int)algo >= SIMA_HASH_ALGO__LAST || !ms->digest_len)
+		ms->digest = NULL;
 	ms->algo = algo;
 	return 0;
 }
@@ -147,5 +151,6 @@ int sima_modsig_verify(const struct sima_modsig *ms, bool platform)
  */
 bool sima_modsig_blacklisted(const struct sima_modsig *ms)
 {
-	return is_binary_blacklisted(ms->digest, ms->digest_len) == -EPERM;
+	return ms->digest &&
+	       is_binary_blacklisted(ms->digest, ms->digest_len) == -EPERM;
 }

@@ -182,32 +182,33 @@ static bool nothing_to_do(const struct sima_event *ev,
 }
 
 /*
- * The measurement and appraisal of a file whose digest is current. A
- * buffer a rule lets carry an appended signature has it read first: its
- * digest may be blacklisted, it may decide the appraisal, and a template
- * with modsig fields lists it even if the file was measured without.
+ * The measurement (@measure: not yet in its PCR) and appraisal (@fresh:
+ * no cached verdict) of a file whose digest is current. Where there is
+ * something to do, a buffer a rule lets carry an appended signature has
+ * it read first: its digest may be blacklisted, it may decide the
+ * appraisal, and a template with modsig fields lists it even if the file
+ * was measured without.
  */
 static int measure_appraise(const struct sima_event *ev,
 			    const struct sima_match_result *res,
-			    struct sima_iint *iint, u32 pcr, const char *path)
+			    struct sima_iint *iint, u32 pcr, bool measure,
+			    bool fresh, const char *path)
 {
 	struct sima_modsig modsig, *ms = NULL;
-	bool measure;
 	int rc = 0;
 
-	if ((res->action & SIMA_RULE_MODSIG_ALLOWED) && ev->buf &&
-	    !sima_modsig_read(ev->buf, ev->size, &modsig))
+	if ((measure || fresh) && (res->action & SIMA_RULE_MODSIG_ALLOWED) &&
+	    ev->buf && !sima_modsig_read(ev->buf, ev->size, &modsig))
 		ms = &modsig;
-	measure = (res->action & SIMA_ACT_MEASURE) &&
-		  (!(iint->measured_pcrs & BIT_ULL(pcr)) ||
-		   (ms && sima_measure_lists_modsig(res)));
+	if (ms && (res->action & SIMA_ACT_MEASURE) &&
+	    sima_measure_lists_modsig(res))
+		measure = true;
 	if (measure && !sima_measure_file(ev, res, &iint->digest, ms, path))
 		iint->measured_pcrs |= BIT_ULL(pcr);
 	if (!(res->action & SIMA_ACT_APPRAISE))
 		goto out;
 	/* A blacklisted digest is refused before any appraisal, as upstream. */
-	if (ms && (res->action & SIMA_RULE_CHECK_BLACKLIST) &&
-	    !sima_appraise_cached(iint, res->appraise_sub) &&
+	if (ms && fresh && (res->action & SIMA_RULE_CHECK_BLACKLIST) &&
 	    sima_modsig_blacklisted(ms)) {
 		if (res->action & SIMA_ACT_MEASURE)
 			sima_measure_blacklisted(ms->digest, ms->digest_len, res);
@@ -256,13 +257,12 @@ static int process_file(const struct sima_event *ev,
 	audit = (res->action & SIMA_ACT_AUDIT) &&
 		!test_bit(SIMA_IINT_AUDITED, &iint->flags);
 	fresh = appraise && !sima_appraise_cached(iint, res->appraise_sub);
-	if (measure || audit || fresh ||
-	    (ev->buf && (res->action & SIMA_RULE_MODSIG_ALLOWED))) {
+	if (measure || audit || fresh) {
 		pathbuf = __getname();
 		if (pathbuf)
 			path = sima_measure_path(ev->file, pathbuf);
 	}
-	rc = measure_appraise(ev, res, iint, pcr, path);
+	rc = measure_appraise(ev, res, iint, pcr, measure, fresh, path);
 	if (audit) {
 		sima_audit_measurement(sima_measure_name(ev->file, path),
 				       &iint->digest);

@@ -43,7 +43,7 @@ struct pkcs7_message;
  * @raw_len: its length
  * @algo: enum sima_hash_algo of @digest
  * @digest: the digest of the signed data, by the message's algorithm;
- *	owned by @pkcs7
+ *	owned by @pkcs7. NULL when the kernel could not compute it
  * @digest_len: its length
  */
 struct sima_modsig {

@@ -3,9 +3,9 @@
 # 54-modsig: kernel modules carrying an appended PKCS#7 signature, as
 # scripts/sign-file makes them (here with openssl cms), under
 # appraise_type=imasig|modsig in enforce mode: signed by an IMA key loads,
-# a wrong key, tampered data or no signature is refused (EACCES, audit
-# cause), a rule without modsig ignores it, a security.ima signature
-# still works, and a signature whose data digest is on the kernel's
+# a wrong key, tampered data, a signature over other data or no signature
+# is refused (EACCES, audit cause), a rule without modsig ignores it, a
+# security.ima signature still works, and a signature whose data digest is on the kernel's
 # .blacklist keyring is refused under appraise_flag=check_blacklist,
 # with a "blacklisted-hash" entry. ima-modsig entries carry the signed
 # data's digest and the raw signature.
@@ -25,11 +25,20 @@ for k in good wrong; do
 		fail "openssl x509 $k"
 done
 
-# modsig_sign KEY IN OUT: IN with its signature appended, as sign-file does
+# modsig_sign KEY IN OUT [SIGNED]: IN with a signature appended, as
+# sign-file does; with SIGNED, a signature of that file instead, made with
+# signed attributes (whose message digest then cannot match IN)
 modsig_sign() {
-	openssl cms -sign -binary -noattr -nocerts -nosmimecap -md sha256 \
-		-signer "$K/$1.crt" -inkey "$K/$1.pem" -in "$2" \
-		-outform DER -out "$K/sig.p7s" || fail "openssl cms -sign"
+	if [ -n "${4:-}" ]; then
+		openssl cms -sign -binary -nocerts -nosmimecap -md sha256 \
+			-signer "$K/$1.crt" -inkey "$K/$1.pem" -in "$4" \
+			-outform DER -out "$K/sig.p7s" || fail "openssl cms -sign"
+	else
+		openssl cms -sign -binary -noattr -nocerts -nosmimecap \
+			-md sha256 -signer "$K/$1.crt" -inkey "$K/$1.pem" \
+			-in "$2" -outform DER -out "$K/sig.p7s" ||
+			fail "openssl cms -sign"
+	fi
 	_n=$(stat -c %s "$K/sig.p7s")
 	{
 		cat "$2" "$K/sig.p7s"
@@ -52,13 +61,15 @@ finit_refused() {	# MODULE WHY CAUSE
 
 scratch_dir W
 # simatest unloads a module by its file name: keep sima_testmod.ko
-for d in good wrong tampered plain xattr black; do
+for d in good wrong tampered plain xattr black baddigest; do
 	mkdir "$W/$d"
 done
 M=sima_testmod.ko
 modsig_sign good "$SIMA_TESTMOD" "$W/good/$M"
 cp "$K/sig.p7s" "$K/good.p7s"
 modsig_sign wrong "$SIMA_TESTMOD" "$W/wrong/$M"
+echo other >"$K/other.data"
+modsig_sign good "$SIMA_TESTMOD" "$W/baddigest/$M" "$K/other.data"
 cp "$W/good/$M" "$W/tampered/$M"
 # one byte of the signed data (in the ELF header padding) changed
 printf 'X' | dd of="$W/tampered/$M" bs=1 seek=9 conv=notrunc 2>/dev/null
@@ -82,6 +93,9 @@ simatest finit "$W/good/$M" || bad "module signed by the IMA key refused"
 finit_refused "$W/wrong/$M" "signed by another key" invalid-signature
 finit_refused "$W/tampered/$M" "tampered after signing" invalid-signature
 finit_refused "$W/plain/$M" "unsigned" IMA-signature-required
+# a signature the kernel cannot digest the data for is still one, and bad
+finit_refused "$W/baddigest/$M" "signed attributes over other data" \
+	invalid-signature
 simatest finit "$W/xattr/$M" || bad "security.ima signature refused"
 sima_unload
 
