@@ -105,6 +105,8 @@ static void (*orig_key_revoke)(struct key *key);
 static void (*orig_key_invalidate)(struct key *key);
 static int (*orig_key_unlink)(struct key *keyring, struct key *key);
 static int (*orig_keyring_clear)(struct key *keyring);
+static int (*orig_key_move)(struct key *key, struct key *from_keyring,
+			    struct key *to_keyring, unsigned int flags);
 static int (*orig_ima_measure_critical_data)(const char *event_label,
 					     const char *event_name,
 					     const void *buf, size_t buf_len,
@@ -595,8 +597,8 @@ static key_ref_t sima_hook_key_create_or_update(key_ref_t keyring_ref,
 }
 
 /*
- * A key revoked, invalidated or unlinked, or a keyring cleared, revoked or
- * invalidated: what verified with it may no longer be trusted. Upstream
+ * A key revoked, invalidated, unlinked or moved, or a keyring cleared,
+ * revoked or invalidated: what verified with it may no longer be trusted. Upstream
  * keeps its cached verdicts; sima drops them.
  */
 static void key_withdrawn(const struct key *key)
@@ -633,6 +635,19 @@ static int sima_hook_key_unlink(struct key *keyring, struct key *key)
 
 	sima_hook_enter();
 	ret = orig_key_unlink(keyring, key);
+	if (!ret)
+		key_withdrawn(key);
+	sima_hook_exit();
+	return ret;
+}
+
+static int sima_hook_key_move(struct key *key, struct key *from_keyring,
+			      struct key *to_keyring, unsigned int flags)
+{
+	int ret;
+
+	sima_hook_enter();
+	ret = orig_key_move(key, from_keyring, to_keyring, flags);
 	if (!ret)
 		key_withdrawn(key);
 	sima_hook_exit();
@@ -716,6 +731,7 @@ static struct sima_hook sima_hook_table[] = {
 	HOOK(key_invalidate),
 	HOOK(key_unlink),
 	HOOK(keyring_clear),
+	HOOK(key_move),
 	HOOK_OPTIONAL(ima_measure_critical_data),
 };
 

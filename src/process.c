@@ -150,6 +150,20 @@ static int refresh_digest(const struct sima_event *ev,
 }
 
 /*
+ * FUSE and the like, mounted by a trusted user and not failed securely:
+ * contents can change without sima seeing it (no i_version), so every
+ * access hashes, measures and appraises again, as upstream.
+ */
+static bool unseen_changes(const struct inode *inode, u32 action)
+{
+	unsigned long f = inode->i_sb->s_iflags;
+
+	return (f & SB_I_IMA_UNVERIFIABLE_SIGNATURE) &&
+	       !(f & SB_I_UNTRUSTED_MOUNTER) &&
+	       !(action & SIMA_MATCH_FAIL_UNVERIFIABLE_SIGS);
+}
+
+/*
  * The common case, a file already handled in its current version, is
  * decided from the iint's atomic flags without its mutex.
  */
@@ -228,7 +242,7 @@ static int process_file(const struct sima_event *ev,
 {
 	u32 pcr = sima_measure_pcr(res);
 	bool appraise = res->action & SIMA_ACT_APPRAISE;
-	bool measure, audit, fresh;
+	bool measure, audit, fresh, unseen;
 	struct sima_iint *iint;
 	const char *path = NULL;
 	char *pathbuf = NULL;
@@ -237,9 +251,12 @@ static int process_file(const struct sima_event *ev,
 	iint = sima_iint_get(ev->inode);
 	if (IS_ERR(iint))
 		return PTR_ERR(iint);
-	if (nothing_to_do(ev, res, iint, pcr))
+	unseen = unseen_changes(ev->inode, res->action);
+	if (!unseen && nothing_to_do(ev, res, iint, pcr))
 		return 0;
 	mutex_lock(&iint->mutex);
+	if (unseen)	/* hash, measure and appraise it all again */
+		clear_bit(SIMA_IINT_HASHED, &iint->flags);
 	if (res->action & SIMA_ACT_HASH)
 		hash_rule(ev, iint);
 	if (!(res->action & (SIMA_ACT_MEASURE | SIMA_ACT_AUDIT |

@@ -173,9 +173,10 @@ fi
 sima_unload
 
 # a key leaving the keyring takes its cached verdicts with it: unlinked,
-# revoked, or the keyring cleared. Only a possessor may revoke: the key
-# goes into the user keyring first, then is linked into .ima.
-for how in unlink revoke clear; do
+# revoked, moved away, or the keyring cleared. Only a possessor may
+# revoke: the key goes into the user keyring first, then is linked into
+# .ima.
+for how in unlink revoke clear move; do
 	sima_load
 	ring=$(keyctl id %:.ima)
 	key=$(keyctl padd asymmetric "" @u <"$K/rsa.der") ||
@@ -189,6 +190,7 @@ for how in unlink revoke clear; do
 	unlink) keyctl unlink "$key" "$ring" >/dev/null ;;
 	revoke) keyctl revoke "$key" ;;
 	clear) keyctl clear "$ring" ;;
+	move) keyctl move "$key" "$ring" "$(keyctl newring sima-e2e @u)" ;;
 	esac || fail "keyctl $how"
 	assert_eq "$(($(hook_count key_withdrawn) - w0))" 1 "$how: key_withdrawn events"
 	refused rsa-signed invalid-signature
