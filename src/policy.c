@@ -98,7 +98,7 @@ static struct sima_policy __rcu *sima_active_policy;
  */
 static u32 appraised_funcs;
 
-DEFINE_PER_CPU(struct sima_decision, sima_last_decision);
+DEFINE_PER_CPU(struct sima_decision, sima_last_decision[SIMA_NR_FUNCS]);
 
 /* The last policy generation handed out; under sima_policy_mutex. */
 static u64 policy_gen;
@@ -676,9 +676,9 @@ decision_key(const struct sima_policy *p, enum sima_func f,
 /*
  * The decisions that need no rule walk, in the policy's RCU read section:
  * true when @res holds the decision, because no rule of @p is left to try
- * for the access or this CPU decided the same facts last. Otherwise *@want
- * holds the classes to walk the rules for and, if the decision can be
- * cached, @key its facts (key->gen is 0 if not).
+ * for the access or this CPU decided the same facts last for @f.
+ * Otherwise *@want holds the classes to walk the rules for and, if the
+ * decision can be cached, @key its facts (key->gen is 0 if not).
  */
 static bool decide_quick(const struct sima_policy *p, enum sima_func f,
 			 struct file *file, const struct inode *inode,
@@ -721,7 +721,7 @@ static void decision_options(struct sima_match_result *res)
  * One policy lookup: only the rules that can match the event's func are
  * walked, a policy's leading "dont_<action> fsmagic=" run is one lookup,
  * the event's facts are gathered only when some rule is left to try, and
- * not at all when this CPU decided the same facts last. With
+ * not at all when this CPU decided the same facts last for the func. With
  * ima_policy=fail_securely, an appraise decision also carries
  * SIMA_MATCH_FAIL_UNVERIFIABLE_SIGS. A preemption-disabled section is an
  * RCU reader since the flavours were consolidated (5.0); unlike
@@ -759,9 +759,9 @@ void sima_policy_match(const struct sima_event *ev, u32 want,
  *
  * What the hottest hooks ask before they build an event, answered only
  * when sima_policy_match() would not walk rules: no rule is left to try,
- * or this CPU decided the same facts last. A writer is never left alone
- * once some rule measures opens: its open may be a violation. The cached
- * decision is compared in place, so that a hit costs no copy.
+ * or this CPU decided the same facts last for @func. A writer is never
+ * left alone once some rule measures opens: its open may be a violation.
+ * The cached decision is compared in place, so that a hit costs no copy.
  *
  * Return: true when the decision gives none of @want; false when it
  * gives some, or only sima_policy_match() can tell.
@@ -793,7 +793,7 @@ bool sima_policy_untouched(enum sima_func func, struct file *file, int mask,
 		    decision_key(p, func, file, inode, mask, current_cred(),
 				 classes, &key);
 	if (untouched) {
-		last = this_cpu_ptr(&sima_last_decision);
+		last = sima_decision_slot(func);
 		untouched = sima_same_facts(&last->key, &key) &&
 			    !(last->res.action & want & SIMA_MATCH_DO_MASK);
 	}

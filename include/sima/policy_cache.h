@@ -2,10 +2,12 @@
 /*
  * sima - the last policy decision per CPU, for repeated identical accesses
  *
- * Most accesses repeat the facts of the one before (the same user opening
- * files of the same filesystem the same way), and so the decision. A
- * policy whose rules test nothing but those facts (see policy.c) lets each
- * CPU reuse its last decision instead of walking the rules again.
+ * Most accesses repeat the facts of the one before of their func (the same
+ * user opening files of the same filesystem the same way), and so the
+ * decision. A policy whose rules test nothing but those facts (see
+ * policy.c) lets each CPU reuse its last decision per func instead of
+ * walking the rules again: an exec's BPRM_CHECK, MMAP_CHECK and FILE_CHECK
+ * decisions do not evict each other.
  */
 #ifndef _SIMA_POLICY_CACHE_H
 #define _SIMA_POLICY_CACHE_H
@@ -13,6 +15,7 @@
 #include <linux/percpu.h>
 #include <linux/types.h>
 
+#include "sima/func.h"
 #include "sima/match.h"
 
 /**
@@ -40,16 +43,22 @@ struct sima_decision_key {
 };
 
 /*
- * One entry per CPU, used with preemption disabled (callers are inside
- * the policy's RCU-sched read section), so it needs no lock. An entry of
- * an older policy never matches: its generation differs.
+ * One entry per CPU and func, used with preemption disabled (callers are
+ * inside the policy's RCU-sched read section), so it needs no lock. An
+ * entry of an older policy never matches: its generation differs.
  */
 struct sima_decision {
 	struct sima_decision_key key;
 	struct sima_match_result res;
 };
 
-DECLARE_PER_CPU(struct sima_decision, sima_last_decision);
+DECLARE_PER_CPU(struct sima_decision, sima_last_decision[SIMA_NR_FUNCS]);
+
+/* This CPU's entry for @func (< SIMA_NR_FUNCS). */
+static inline struct sima_decision *sima_decision_slot(u32 func)
+{
+	return this_cpu_ptr(&sima_last_decision[func]);
+}
 
 static inline bool sima_same_facts(const struct sima_decision_key *a,
 				   const struct sima_decision_key *b)
@@ -71,7 +80,7 @@ static inline bool sima_same_facts(const struct sima_decision_key *a,
 static inline bool sima_decision_lookup(const struct sima_decision_key *key,
 					struct sima_match_result *res)
 {
-	const struct sima_decision *d = this_cpu_ptr(&sima_last_decision);
+	const struct sima_decision *d = sima_decision_slot(key->func);
 
 	/* Generations start at 1: an unused entry never matches. */
 	if (!sima_same_facts(&d->key, key))
@@ -90,7 +99,7 @@ static inline bool sima_decision_lookup(const struct sima_decision_key *key,
 static inline void sima_decision_store(const struct sima_decision_key *key,
 				       const struct sima_match_result *res)
 {
-	struct sima_decision *d = this_cpu_ptr(&sima_last_decision);
+	struct sima_decision *d = sima_decision_slot(key->func);
 
 	d->key = *key;
 	d->res = *res;
