@@ -674,11 +674,30 @@ decision_key(const struct sima_policy *p, enum sima_func f,
 }
 
 /*
- * The decisions that need no rule walk, in the policy's RCU read section:
- * true when @res holds the decision, because no rule of @p is left to try
- * for the access or this CPU decided the same facts last for @f.
- * Otherwise *@want holds the classes to walk the rules for and, if the
- * decision can be cached, @key its facts (key->gen is 0 if not).
+ * What needs no rule walk, in the policy's RCU read section: *@want is
+ * narrowed to the classes some rule of @p may still decide for the access
+ * (0: none is left). Returns whether @key now holds the access's facts
+ * for the per-CPU cache (decision_key() leaves @key alone otherwise).
+ */
+static __always_inline bool quick_facts(const struct sima_policy *p,
+					enum sima_func f, struct file *file,
+					const struct inode *inode, int mask,
+					const struct cred *cred, u32 *want,
+					struct sima_decision_key *key)
+{
+	u64 magic = inode ? inode->i_sb->s_magic : 0;
+
+	*want = p && f < SIMA_NR_FUNCS ? open_classes(p, f, magic, *want) : 0;
+	return *want && p->cacheable && inode && cred &&
+	       decision_key(p, f, file, inode, mask, cred, *want, key);
+}
+
+/*
+ * The decisions that need no rule walk: true when @res holds the
+ * decision, because no rule of @p is left to try for the access or this
+ * CPU decided the same facts last for @f. Otherwise *@want holds the
+ * classes to walk the rules for and, if the decision can be cached, @key
+ * its facts (key->gen is 0 if not).
  */
 static bool decide_quick(const struct sima_policy *p, enum sima_func f,
 			 struct file *file, const struct inode *inode,
@@ -686,19 +705,15 @@ static bool decide_quick(const struct sima_policy *p, enum sima_func f,
 			 struct sima_match_result *res,
 			 struct sima_decision_key *key)
 {
-	u64 magic = inode ? inode->i_sb->s_magic : 0;
+	bool keyed;
 
 	key->gen = 0;
-	*want = p && f < SIMA_NR_FUNCS ? open_classes(p, f, magic, *want) : 0;
+	keyed = quick_facts(p, f, file, inode, mask, cred, want, key);
 	if (!*want) {
 		sima_match_none(res);
 		return true;
 	}
-	/* decision_key() leaves @key alone when it fails. */
-	if (!p->cacheable || !inode || !cred ||
-	    !decision_key(p, f, file, inode, mask, cred, *want, key))
-		return false;
-	return sima_decision_lookup(key, res);
+	return keyed && sima_decision_lookup(key, res);
 }
 
 static void decision_options(struct sima_match_result *res)
@@ -769,12 +784,11 @@ void sima_policy_match(const struct sima_event *ev, u32 want,
 bool sima_policy_untouched(enum sima_func func, struct file *file, int mask,
 			   u32 want)
 {
-	const struct inode *inode = file_inode(file);
-	const struct sima_decision *last;
+	const struct sima_decision *last = NULL;
 	const struct sima_policy *p;
 	/* Read only once decision_key() wrote all of it: no zeroing. */
 	struct sima_decision_key key __uninitialized;
-	u32 classes = 0;
+	u32 classes = want;
 	bool untouched;
 
 	rcu_read_lock_sched();
@@ -783,20 +797,11 @@ bool sima_policy_untouched(enum sima_func func, struct file *file, int mask,
 		untouched = false;
 		goto out;
 	}
-	if (p && func < SIMA_NR_FUNCS)
-		classes = open_classes(p, func, inode->i_sb->s_magic, want);
-	if (!classes) {
-		untouched = true;
-		goto out;
-	}
-	untouched = p->cacheable &&
-		    decision_key(p, func, file, inode, mask, current_cred(),
-				 classes, &key);
-	if (untouched) {
-		last = sima_decision_slot(func);
-		untouched = sima_same_facts(&last->key, &key) &&
-			    !(last->res.action & want & SIMA_MATCH_DO_MASK);
-	}
+	if (quick_facts(p, func, file, file_inode(file), mask, current_cred(),
+			&classes, &key))
+		last = sima_decision_peek(&key);
+	untouched = !classes ||
+		    (last && !(last->res.action & want & SIMA_MATCH_DO_MASK));
 out:
 	rcu_read_unlock_sched();
 	return untouched;

@@ -70,6 +70,22 @@ static inline bool sima_same_facts(const struct sima_decision_key *a,
 }
 
 /**
+ * sima_decision_peek - this CPU's last decision for these facts, in place
+ * @key: the facts
+ *
+ * Context: preemption disabled.
+ * Return: the cached decision, or NULL when it was taken on other facts.
+ */
+static inline const struct sima_decision *
+sima_decision_peek(const struct sima_decision_key *key)
+{
+	const struct sima_decision *d = sima_decision_slot(key->func);
+
+	/* Generations start at 1: an unused entry never matches. */
+	return sima_same_facts(&d->key, key) ? d : NULL;
+}
+
+/**
  * sima_decision_lookup - the decision this CPU took last for these facts
  * @key: the facts
  * @res: filled in on a hit
@@ -80,10 +96,9 @@ static inline bool sima_same_facts(const struct sima_decision_key *a,
 static inline bool sima_decision_lookup(const struct sima_decision_key *key,
 					struct sima_match_result *res)
 {
-	const struct sima_decision *d = sima_decision_slot(key->func);
+	const struct sima_decision *d = sima_decision_peek(key);
 
-	/* Generations start at 1: an unused entry never matches. */
-	if (!sima_same_facts(&d->key, key))
+	if (!d)
 		return false;
 	*res = d->res;
 	return true;
