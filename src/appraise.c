@@ -212,12 +212,18 @@ ssize_t sima_ima_xattr_read(struct dentry *dentry, u8 **value)
 	return len ?: -ENODATA;
 }
 
-/*
+/**
+ * sima_appraise_unverifiable - does a file's appraisal fail for its fs
+ * @inode: the file's backing inode
+ * @action: the decision's action bits
+ *
  * FUSE and the like: the file system cannot promise that the contents read
  * later are those verified. Signatures there count for nothing when an
  * unprivileged user mounted it, or always under ima_policy=fail_securely.
+ *
+ * Return: true when nothing on it may pass.
  */
-static bool unverifiable(const struct inode *inode, u32 action)
+bool sima_appraise_unverifiable(const struct inode *inode, u32 action)
 {
 	unsigned long f = inode->i_sb->s_iflags;
 
@@ -245,8 +251,9 @@ static enum sima_status appraise(const struct sima_event *ev,
 		.digest_algo = iint->digest.algo,
 		.sig_required = res->action & SIMA_RULE_DIGSIG_REQUIRED,
 		.empty = !i_size_read(inode),
-		.unverifiable = unverifiable(d_backing_inode(dentry),
-					     res->action),
+		.unverifiable =
+			sima_appraise_unverifiable(d_backing_inode(dentry),
+						   res->action),
 		.verify = verify,
 		.hash_file_id = hash_file_id,
 		.modsig = !!ms,

@@ -150,17 +150,14 @@ static int refresh_digest(const struct sima_event *ev,
 }
 
 /*
- * FUSE and the like, mounted by a trusted user and not failed securely:
- * contents can change without sima seeing it (no i_version), so every
- * access hashes, measures and appraises again, as upstream.
+ * FUSE and the like, where appraisal is not failed outright: contents can
+ * change without sima seeing it (no i_version), so every access hashes,
+ * measures and appraises again, as upstream.
  */
 static bool unseen_changes(const struct inode *inode, u32 action)
 {
-	unsigned long f = inode->i_sb->s_iflags;
-
-	return (f & SB_I_IMA_UNVERIFIABLE_SIGNATURE) &&
-	       !(f & SB_I_UNTRUSTED_MOUNTER) &&
-	       !(action & SIMA_MATCH_FAIL_UNVERIFIABLE_SIGS);
+	return (inode->i_sb->s_iflags & SB_I_IMA_UNVERIFIABLE_SIGNATURE) &&
+	       !sima_appraise_unverifiable(inode, action);
 }
 
 /*
