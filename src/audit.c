@@ -16,9 +16,24 @@
 
 #include "sima/audit.h"
 #include "sima/hash.h"
+#include "sima/lock.h"
 
 static bool integrity_audit;
-module_param(integrity_audit, bool, 0644);
+
+/* Turning audit down hides events: a locked sima keeps its setting. */
+static int set_integrity_audit(const char *val, const struct kernel_param *kp)
+{
+	if (sima_locked())
+		return -EPERM;
+	return param_set_bool(val, kp);
+}
+
+static const struct kernel_param_ops integrity_audit_ops = {
+	.set = set_integrity_audit,
+	.get = param_get_bool,
+};
+
+module_param_cb(integrity_audit, &integrity_audit_ops, &integrity_audit, 0644);
 MODULE_PARM_DESC(integrity_audit,
 		 "Also audit informational events, e.g. every measurement (default: off)");
 

@@ -5,6 +5,9 @@
 #ifndef _SIMA_LOCK_H
 #define _SIMA_LOCK_H
 
+#include <linux/types.h>
+
 int sima_lock_engage(void);
+bool sima_locked(void);
 
 #endif /* _SIMA_LOCK_H */
