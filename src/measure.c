@@ -74,23 +74,29 @@ static size_t render(const void *priv, u32 pcr, const u8 *sha1, u8 *buf,
 				    size);
 }
 
-static const char *add_cause(int err)
+/* Upstream's audit cause for an add, AUDIT_CAUSE_LEN_MAX bytes in @buf. */
+static const char *add_cause(int err, int tpm_result, char *buf)
 {
 	switch (err) {
 	case 0:
-		return "hash_added";
+		break;
 	case -EEXIST:
 		return "hash_exists";
 	case -ENOMEM:
 		return "ENOMEM";
 	default:
-		return "TPM_error";
+		return "hashing_error";
 	}
+	if (!tpm_result)
+		return "hash_added";
+	snprintf(buf, SIMA_AUDIT_CAUSE_LEN_MAX, "TPM_error(%d)", tpm_result);
+	return buf;
 }
 
 /*
- * Encode and append; -EEXIST (already recorded) counts as success. Like
- * upstream, the audit record names the template, not the file.
+ * Encode and append; -EEXIST (already recorded) counts as success, and so
+ * does an entry whose PCR extension failed, as upstream. Like upstream,
+ * the audit record names the template, not the file.
  */
 static int record(u32 to_pcr, const struct sima_template_desc *desc,
 		  const struct sima_template_input *in,
@@ -104,18 +110,20 @@ static int record(u32 to_pcr, const struct sima_template_desc *desc,
 		.render = render,
 		.priv = &m,
 	};
-	int err;
+	char cause[SIMA_AUDIT_CAUSE_LEN_MAX];
+	int err, tpm_result;
 
 	err = sima_template_encode(desc, in, false, &m.td);
 	if (err)
 		return err;
-	err = sima_mlist_add(&ev);
+	err = sima_mlist_add(&ev, &tpm_result);
 	sima_template_data_free(&m.td);
 	if (!in->violation)
 		sima_audit_msg(SIMA_AUDIT_INTEGRITY_PCR, inode,
 			       sima_template_desc_name(desc),
-			       "add_template_measure", add_cause(err), err,
-			       !err || err == -EEXIST);
+			       "add_template_measure",
+			       add_cause(err, tpm_result, cause), err,
+			       (!err && !tpm_result) || err == -EEXIST);
 	return err == -EEXIST ? 0 : err;
 }
 

@@ -206,19 +206,24 @@ static struct entry *make_entry(const struct sima_mlist_event *ev,
  * sima_mlist_add - append a measurement and extend its PCR
  * @ev: the measurement
  *
- * A measurement whose template digest is already recorded in the same PCR
- * is not added again. The entry stays even if the TPM fails (the error is
- * returned so that the caller can report it). Sleeps.
+ * @tpm_result: receives the PCR extension's outcome (sima_tpm_extend()),
+ *	0 when nothing was extended
  *
- * Return: 0, -EEXIST for a duplicate, -ENOMEM, or a hash or TPM error.
+ * A measurement whose template digest is already recorded in the same PCR
+ * is not added again. As upstream, a failed extension (a TPM error, a PCR
+ * the TPM refuses) neither removes the entry nor fails the add: the
+ * caller reports @tpm_result. Sleeps.
+ *
+ * Return: 0 (added), -EEXIST for a duplicate, -ENOMEM, or a hash error.
  */
-int sima_mlist_add(const struct sima_mlist_event *ev)
+int sima_mlist_add(const struct sima_mlist_event *ev, int *tpm_result)
 {
 	struct slots *s;
 	struct entry *e;
 	unsigned long index;
 	int err;
 
+	*tpm_result = 0;
 	if (ev->violation)
 		atomic_long_inc(&nr_violations);
 	s = kmalloc(sizeof(*s), GFP_KERNEL);
@@ -249,7 +254,7 @@ int sima_mlist_add(const struct sima_mlist_event *ev)
 			       &dup_table[dup_hash(slot_of(s, list_algo)->data)]);
 	/* Publish only once the entry is reachable. */
 	atomic_long_set_release(&nr_entries, index + 1);
-	err = extend(ev->pcr, ev->violation, s);
+	*tpm_result = extend(ev->pcr, ev->violation, s);
 out_unlock:
 	mutex_unlock(&mlist_mutex);
 out:

@@ -34,12 +34,16 @@ unsigned int sima_tpm_banks(const struct sima_bank **out)
  *
  * One TPM command carries all banks. Sleeps.
  *
- * Return: 0 (also without a TPM) or the TPM driver's error.
+ * Return: 0 (also without a TPM), a negative errno, or the TPM's response
+ * code (positive, e.g. TPM_RC_LOCALITY for a PCR locality 0 may not
+ * extend): upstream's audit records name it, so it is passed up as is,
+ * for reporting only.
  */
 int sima_tpm_extend(u32 pcr, const struct sima_digest *digests)
 {
 	struct tpm_digest d[TPM2_MAX_PCR_BANKS];
 	unsigned int i;
+	int err;
 
 	if (!chip)
 		return 0;
@@ -49,7 +53,10 @@ int sima_tpm_extend(u32 pcr, const struct sima_digest *digests)
 		memcpy(d[i].digest, digests[i].data,
 		       min_t(unsigned int, digests[i].len, banks[i].size));
 	}
-	return tpm_pcr_extend(chip, pcr, d);
+	err = tpm_pcr_extend(chip, pcr, d);
+	if (err)
+		pr_err_ratelimited("extending PCR %u failed: %d\n", pcr, err);
+	return err;
 }
 
 /*

@@ -17,6 +17,9 @@ struct sima_digest;
 #define SIMA_AUDIT_INTEGRITY_PCR	1804
 #define SIMA_AUDIT_INTEGRITY_RULE	1805
 
+/* The longest cause= value with its NUL, as upstream's. */
+#define SIMA_AUDIT_CAUSE_LEN_MAX	32
+
 void sima_audit_msg(int type, const struct inode *inode, const char *name,
 		    const char *op, const char *cause, int result, bool info);
 void sima_audit_measurement(const char *name,

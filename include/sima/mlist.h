@@ -41,7 +41,7 @@ struct sima_mlist_record {
 
 int sima_mlist_init(unsigned int algo);
 void sima_mlist_exit(void);
-int sima_mlist_add(const struct sima_mlist_event *ev);
+int sima_mlist_add(const struct sima_mlist_event *ev, int *tpm_result);
 bool sima_mlist_get(unsigned long index, struct sima_mlist_record *rec);
 unsigned long sima_mlist_count(void);
 unsigned long sima_mlist_violations(void);
