@@ -2,9 +2,10 @@
 /*
  * sima - stacked IMA: module load and unload
  *
- * Subsystems start in dependency order and stop in reverse. The hooks go
- * last on load and first on unload, so that no event ever reaches a part
- * of sima that is not there.
+ * Subsystems start in the order of parts[] and stop in reverse, on unload
+ * and when a later part fails to start. The hooks go last on load and
+ * first on unload, so that no event ever reaches a part of sima that is
+ * not there; lock mode comes after them, once nothing can fail any more.
  */
 
 #include <linux/module.h>
@@ -24,69 +25,94 @@ static bool lock;
 module_param(lock, bool, 0444);
 MODULE_PARM_DESC(lock, "Make sima impossible to unload, rmmod -f included (default: 0)");
 
+#ifdef CONFIG_FAULT_INJECTION
+/* Debug kernels: tests fail each part in turn and then use the hooks. */
+static unsigned int fail_part;
+module_param(fail_part, uint, 0444);
+MODULE_PARM_DESC(fail_part, "Fault injection: starting part N (1 = first) fails with -ENOMEM (default: 0, none)");
+
+static bool injected_failure(unsigned int n)
+{
+	return n + 1 == fail_part;
+}
+#else
+static bool injected_failure(unsigned int n)
+{
+	return false;
+}
+#endif
+
+static int appraise_init(void)
+{
+	return sima_appraise_init(sima_measure_algo());
+}
+
+static int lock_init(void)
+{
+	return lock ? sima_lock_engage() : 0;
+}
+
+/**
+ * struct sima_part - one subsystem's start and stop
+ * @name: for the log
+ * @init: starts it; NULL when it needs no start
+ * @exit: stops it; NULL when it needs no stop
+ */
+struct sima_part {
+	const char *name;
+	int (*init)(void);
+	void (*exit)(void);
+};
+
+static const struct sima_part parts[] = {
+	{ "symbols", sima_kallsyms_init, NULL },
+	{ "blacklist", NULL, sima_blacklist_exit },
+	{ "modsig", sima_modsig_init, NULL },
+	{ "lsm", sima_lsm_init, sima_lsm_exit },
+	{ "keys", sima_keys_init, sima_keys_exit },
+	{ "policy", sima_policy_init, sima_policy_exit },
+	{ "securityfs", sima_fs_init, sima_fs_exit },
+	{ "measurement", sima_measure_init, sima_measure_exit },
+	{ "appraisal", appraise_init, NULL },
+	{ "hooks", sima_hooks_init, sima_hooks_exit },
+	{ "lock", lock_init, NULL },
+};
+
+/* Stop parts[0..n-1], last first. */
+static void stop_parts(unsigned int n)
+{
+	while (n--)
+		if (parts[n].exit)
+			parts[n].exit();
+}
+
 static int __init sima_init(void)
 {
-	int err;
+	unsigned int i;
+	int err = 0;
 
-	err = sima_kallsyms_init();
-	if (err)
-		return err;
-	sima_modsig_init();
-	err = sima_lsm_init();
-	if (err)
-		return err;
-	err = sima_keys_init();
-	if (err)
-		goto err_lsm;
-	err = sima_policy_init();
-	if (err)
-		goto err_keys;
-	err = sima_fs_init();
-	if (err)
-		goto err_policy;
-	err = sima_measure_init();
-	if (err)
-		goto err_fs;
-	err = sima_appraise_init(sima_measure_algo());
-	if (err)
-		goto err_measure;
-	err = sima_hooks_init();
-	if (err)
-		goto err_measure;
-	if (lock) {
-		err = sima_lock_engage();
-		if (err)
-			goto err_hooks;
+	for (i = 0; i < ARRAY_SIZE(parts); i++) {
+		if (injected_failure(i))
+			err = -ENOMEM;
+		else if (parts[i].init)
+			err = parts[i].init();
+		if (err) {
+			pr_err("starting %s failed: %d\n", parts[i].name, err);
+			stop_parts(i);
+			return err;
+		}
 	}
 	pr_info("loaded\n");
 	return 0;
-
-err_hooks:
-	sima_hooks_exit();
-err_measure:
-	sima_measure_exit();
-err_fs:
-	sima_fs_exit();
-err_policy:
-	sima_policy_exit();
-err_keys:
-	sima_keys_exit();
-err_lsm:
-	sima_lsm_exit();
-	sima_blacklist_exit();
-	return err;
 }
 
+/*
+ * Open securityfs files pin the module, and none can be opened once the
+ * unload has begun, so the files may go after the parts they show.
+ */
 static void __exit sima_exit(void)
 {
-	/* No new opener of sima's files; open ones pin the module. */
-	sima_fs_exit();
-	sima_hooks_exit();
-	sima_measure_exit();
-	sima_policy_exit();
-	sima_keys_exit();
-	sima_lsm_exit();
-	sima_blacklist_exit();
+	stop_parts(ARRAY_SIZE(parts));
 	pr_info("unloaded\n");
 }
 

@@ -40,16 +40,19 @@ static int (*verify_message)(const void *data, size_t len,
  * sima_modsig_init - find the kernel's PKCS#7 helpers
  *
  * A kernel without them only lacks modsig support.
+ *
+ * Return: 0.
  */
-void sima_modsig_init(void)
+int sima_modsig_init(void)
 {
 	if (!IS_ENABLED(CONFIG_SYSTEM_DATA_VERIFICATION))
-		return;
+		return 0;
 	supply_data = (void *)sima_kallsyms_lookup("pkcs7_supply_detached_data");
 	get_digest = (void *)sima_kallsyms_lookup("pkcs7_get_digest");
 	verify_message = (void *)sima_kallsyms_lookup("verify_pkcs7_message_sig");
 	if (!sima_modsig_supported())
 		pr_warn("no PKCS#7 verification in this kernel: appraise_type=imasig|modsig refused\n");
+	return 0;
 }
 
 /**

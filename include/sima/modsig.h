@@ -56,7 +56,7 @@ struct sima_modsig {
 };
 
 bool sima_modsig_supported(void);
-void sima_modsig_init(void);
+int sima_modsig_init(void);
 int sima_modsig_read(const void *buf, size_t size, struct sima_modsig *ms);
 void sima_modsig_release(struct sima_modsig *ms);
 int sima_modsig_verify(const struct sima_modsig *ms, bool platform);

@@ -21,36 +21,11 @@
 scratch_dir W
 mk_file "$W/f"
 kml=/sys/kernel/debug/kmemleak
-fw_param=/sys/module/sima_testmod/parameters/load_fw
-
-exercise() {
-	if ! { simatest -n 3 exec /sima/bin/simatest true &&
-	    simatest -n 3 open-read "$W/f" &&
-	    simatest -n 3 open-write "$W/f" &&
-	    simatest mmap-exec "$W/f" &&
-	    simatest mprotect-exec "$W/f" &&
-	    simatest -n 3 tmpfile "$W" &&
-	    simatest -n 3 mknod-reg "$W/node" &&
-	    simatest -n 3 unlink-create "$W" &&
-	    simatest setxattr "$W/f" user.sima_e2e v &&
-	    simatest removexattr "$W/f" user.sima_e2e &&
-	    simatest chmod "$W/f" &&
-	    simatest truncate "$W/f" 8192 &&
-	    simatest finit "$SIMA_TESTMOD" &&
-	    simatest init "$SIMA_TESTMOD"; }; then
-		fail "exercise failed"
-	fi
-	testmod_load
-	echo sima-test.fw >"$fw_param" || fail "firmware load failed"
-	testmod_unload
-	# kexec is 17-kexec's business; here it only has to run if it can
-	simatest kexec /sima/kexec/vmlinuz /sima/kexec/initrd x 2>/dev/null
-	cat "$SIMA_COUNTS" >/dev/null
-}
 
 cycle() {
 	sima_load
-	exercise
+	exercise_hooks "$W"
+	cat "$SIMA_COUNTS" >/dev/null || fail "cannot read $SIMA_COUNTS"
 	sima_unload
 }
 

@@ -152,6 +152,39 @@ sima_unload() {
 	fi
 }
 
+# exercise_hooks DIR: go through every hooked kernel path once or a few
+# times (DIR/f must exist).  Used with sima loaded, and after an unload or
+# a failed load, when no hook may be left pointing into sima.
+exercise_hooks() {
+	_d=$1
+	if ! { simatest -n 3 exec /sima/bin/simatest true &&
+	    simatest -n 3 open-read "$_d/f" &&
+	    simatest -n 3 open-write "$_d/f" &&
+	    simatest mmap-exec "$_d/f" &&
+	    simatest mprotect-exec "$_d/f" &&
+	    simatest -n 3 tmpfile "$_d" &&
+	    simatest -n 3 mknod-reg "$_d/node" &&
+	    simatest -n 3 unlink-create "$_d" &&
+	    simatest setxattr "$_d/f" user.sima_e2e v &&
+	    simatest removexattr "$_d/f" user.sima_e2e &&
+	    simatest chmod "$_d/f" &&
+	    simatest truncate "$_d/f" 8192 &&
+	    simatest finit "$SIMA_TESTMOD" &&
+	    simatest init "$SIMA_TESTMOD"; }; then
+		fail "exercising the hooked paths failed"
+	fi
+	testmod_load
+	echo sima-test.fw >/sys/module/sima_testmod/parameters/load_fw ||
+		fail "firmware load failed"
+	testmod_unload
+	_k=$(keyctl add user sima-e2e-exercise data @u) ||
+		fail "keyctl add failed"
+	keyctl unlink "$_k" @u >/dev/null || fail "keyctl unlink failed"
+	# kexec is 17-kexec's business; here it only has to run if it can
+	simatest kexec /sima/kexec/vmlinuz /sima/kexec/initrd x 2>/dev/null
+	return 0
+}
+
 testmod_load() {
 	[ -f "$SIMA_TESTMOD" ] || fail "$SIMA_TESTMOD missing"
 	! is_loaded sima_testmod || rmmod sima_testmod ||

@@ -1,0 +1,120 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+# 81-load-failures: no load, failed or not, leaves anything of sima behind.
+#
+# 1. pcr=17: the TPM refuses extensions of PCR 17 from locality 0 with a
+#    TPM return code.  As upstream, sima carries on: it loads, the entries
+#    (boot_aggregate first) are in the list for PCR 17, the log names the
+#    failed extension, and rmmod works.
+# 2. Test kernel (CONFIG_FAULT_INJECTION): insmod fail_part=N for every
+#    part N of the load; each fails with ENOMEM and leaves no module, no
+#    securityfs file, no keyring.
+# 3. Test kernel: 24 loads with failslab failing 1 in 8 of the allocations
+#    of the insmod task (sima's init and the module loader); each load
+#    either works (and unloads) or leaves nothing.
+# After every failed load and every unload, every hooked path is used; an
+# oops, KASAN or lockdep report fails the test through run.sh.  On the test
+# kernel kmemleak must find nothing at the end.
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+. "$(dirname "$0")/lib.sh"
+
+scratch_dir W
+mk_file "$W/f"
+kml=/sys/kernel/debug/kmemleak
+fs=/sys/kernel/debug/failslab
+
+# nothing_left WHAT: no trace of sima after WHAT
+nothing_left() {
+	! is_loaded sima || fail "$1: sima in /proc/modules"
+	[ ! -e "$SIMA_FS" ] || fail "$1: $SIMA_FS left behind"
+	if [ "$SIMA_KERNEL" = test ] && [ -L "$SIMA_SECFS/ima" ]; then
+		fail "$1: $SIMA_SECFS/ima left behind"
+	fi
+	# keyrings are freed by the key garbage collector, soon after
+	wait_for 5 sh -c "! grep -qE ' keyring +\.(sima|sima_ca|ima): ' /proc/keys" ||
+		fail "$1: sima's keyring left behind: $(grep keyring /proc/keys)"
+	exercise_hooks "$W"
+}
+
+[ "$SIMA_KERNEL" != test ] || echo clear >"$kml" ||
+	fail "kmemleak clear failed"
+
+# 1. a PCR the TPM will not extend
+if [ -e /dev/tpm0 ]; then
+	mark=$(dmesg_mark)
+	sima_load pcr=17
+	first=$(head -n 1 "$SIMA_FS/ascii_runtime_measurements")
+	case $first in
+	"17 "*boot_aggregate) ;;
+	*) bad "first entry with pcr=17: '$first'" ;;
+	esac
+	dmesg_since "$mark" | grep -q 'extending PCR 17 failed' ||
+		bad "no log line for the refused PCR 17 extension"
+	exercise_hooks "$W"
+	sima_unload
+	nothing_left "unload after pcr=17"
+else
+	log "no TPM: pcr=17 part skipped"
+fi
+
+if [ "$SIMA_KERNEL" != test ]; then
+	pass
+fi
+
+# 2. each part of the load failing in turn
+n=1
+while :; do
+	if insmod "$SIMA_KO" fail_part=$n 2>"$E2E_TMP/err"; then
+		_sima_loaded=1
+		break
+	fi
+	grep -q 'memory' "$E2E_TMP/err" ||
+		bad "fail_part=$n: not ENOMEM: $(cat "$E2E_TMP/err")"
+	nothing_left "fail_part=$n"
+	n=$((n + 1))
+	[ $n -le 40 ] || fail "fail_part=40 still fails: no such part?"
+done
+log "$((n - 1)) parts failed in turn, each cleanly"
+assert_ge $((n - 1)) 10 "parts the load went through"
+exercise_hooks "$W"
+sima_unload
+nothing_left "unload after fail_part=$n"
+
+# 3. allocation failures inside the parts
+[ -d "$fs" ] || fail "no $fs on the test kernel (FAILSLAB?)"
+echo 12 >"$fs/probability"
+echo 1 >"$fs/interval"
+echo -1 >"$fs/times"
+echo 0 >"$fs/space"
+echo 0 >"$fs/verbose"
+echo Y >"$fs/task-filter"
+echo N >"$fs/ignore-gfp-wait"
+loaded=0
+i=0
+while [ $i -lt 24 ]; do
+	if sh -c 'echo 1 >/proc/self/make-it-fail && exec insmod "$1"' \
+		sh "$SIMA_KO" 2>/dev/null; then
+		_sima_loaded=1
+		loaded=$((loaded + 1))
+		exercise_hooks "$W"
+		sima_unload
+	fi
+	nothing_left "failslab load $i"
+	i=$((i + 1))
+done
+echo 0 >"$fs/probability"
+log "failslab: $loaded of 24 loads went through"
+
+sleep 6		# kmemleak ignores objects younger than 5 s
+echo scan >"$kml" || fail "kmemleak scan failed"
+sleep 5
+echo scan >"$kml" || fail "kmemleak scan failed"
+cat "$kml" >"$E2E_TMP/kmemleak"
+cp "$E2E_TMP/kmemleak" "$SIMA_EXPORT/kmemleak-81.txt" 2>/dev/null
+n=$(grep -c '^unreferenced object' "$E2E_TMP/kmemleak")
+if [ "$n" -ne 0 ]; then
+	head -n 60 "$E2E_TMP/kmemleak" >&2
+	fail "kmemleak: $n unreferenced object(s) after the failed loads"
+fi
+
+pass
