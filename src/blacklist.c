@@ -7,7 +7,8 @@
  * digest). Appraisal then fails a file whose digest is listed (cause
  * "blacklisted-hash"), and a signature made with a listed key
  * ("invalid-signature"), however valid. Revocation is one-way: entries
- * only come, and each write makes every cached verdict stale.
+ * only come, and each write makes every cached verdict stale. Lines are
+ * parsed by src/blacklist_parse.c, which user space builds too.
  */
 
 #include <linux/fs.h>
@@ -21,14 +22,13 @@
 
 #include "sima/appraise.h"
 #include "sima/blacklist.h"
+#include "sima/blacklist_parse.h"
 #include "sima/digest.h"
 #include "sima/hash.h"
 
 struct entry {
 	struct list_head node;
-	bool key;		/* a key id, else a digest */
-	u32 keyid;
-	struct sima_digest digest;
+	struct sima_blacklist_item item;
 };
 
 /* Protects @entries; sleeps. Appraisal reads under it (rarely large). */
@@ -49,8 +49,8 @@ bool sima_blacklist_has_digest(const struct sima_digest *digest)
 
 	mutex_lock(&blacklist_mutex);
 	list_for_each_entry(e, &entries, node) {
-		if (!e->key && e->digest.algo == digest->algo &&
-		    !memcmp(e->digest.data, digest->data, digest->len)) {
+		if (!e->item.key && e->item.digest.algo == digest->algo &&
+		    !memcmp(e->item.digest.data, digest->data, digest->len)) {
 			found = true;
 			break;
 		}
@@ -72,7 +72,7 @@ bool sima_blacklist_has_keyid(u32 keyid)
 
 	mutex_lock(&blacklist_mutex);
 	list_for_each_entry(e, &entries, node) {
-		if (e->key && e->keyid == keyid) {
+		if (e->item.key && e->item.keyid == keyid) {
 			found = true;
 			break;
 		}
@@ -81,43 +81,10 @@ bool sima_blacklist_has_keyid(u32 keyid)
 	return found;
 }
 
-/* One line into @e; -EINVAL with @why set when it is not valid. */
-static int parse_line(char *line, struct entry *e, const char **why)
-{
-	char *colon = strchr(line, ':');
-	int algo;
-
-	if (!colon) {
-		*why = "not key:<id> or <algo>:<digest>";
-		return -EINVAL;
-	}
-	*colon = '\0';
-	if (!strcmp(line, "key")) {
-		e->key = true;
-		if (strlen(colon + 1) != 8 || kstrtou32(colon + 1, 16, &e->keyid)) {
-			*why = "a key id is 8 hex digits";
-			return -EINVAL;
-		}
-		return 0;
-	}
-	algo = sima_hash_algo_lookup(line);
-	if (algo < 0) {
-		*why = "unknown hash algorithm";
-		return -EINVAL;
-	}
-	e->digest.algo = algo;
-	e->digest.len = sima_hash_digest_size(algo);
-	if (strlen(colon + 1) != 2 * e->digest.len ||
-	    hex2bin(e->digest.data, colon + 1, e->digest.len)) {
-		*why = "digest of the wrong length or not hex";
-		return -EINVAL;
-	}
-	return 0;
-}
-
 static ssize_t blacklist_write(struct file *file, const char __user *ubuf,
 			       size_t count, loff_t *ppos)
 {
+	struct sima_blacklist_item item;
 	char *buf, *cur, *line;
 	unsigned int lineno = 0;
 	struct entry *e, *tmp;
@@ -133,20 +100,21 @@ static ssize_t blacklist_write(struct file *file, const char __user *ubuf,
 	cur = buf;
 	while (!err && (line = strsep(&cur, "\n"))) {
 		lineno++;
-		line = strim(line);
-		if (!*line || *line == '#')
+		err = sima_blacklist_parse_line(line, &item, &why);
+		if (err > 0) {
+			err = 0;
 			continue;
+		}
+		if (err) {
+			pr_err("blacklist: line %u: %s\n", lineno, why);
+			break;
+		}
 		e = kzalloc(sizeof(*e), GFP_KERNEL);
 		if (!e) {
 			err = -ENOMEM;
 			break;
 		}
-		err = parse_line(line, e, &why);
-		if (err) {
-			pr_err("blacklist: line %u: %s\n", lineno, why);
-			kfree(e);
-			break;
-		}
+		e->item = item;
 		list_add_tail(&e->node, &add);
 	}
 	kfree(buf);
@@ -168,12 +136,12 @@ static int blacklist_show(struct seq_file *m, void *v)
 
 	mutex_lock(&blacklist_mutex);
 	list_for_each_entry(e, &entries, node) {
-		if (e->key)
-			seq_printf(m, "key:%08x\n", e->keyid);
+		if (e->item.key)
+			seq_printf(m, "key:%08x\n", e->item.keyid);
 		else
 			seq_printf(m, "%s:%*phN\n",
-				   sima_hash_algo_name(e->digest.algo),
-				   e->digest.len, e->digest.data);
+				   sima_hash_algo_name(e->item.digest.algo),
+				   e->item.digest.len, e->item.digest.data);
 	}
 	mutex_unlock(&blacklist_mutex);
 	return 0;
@@ -224,6 +192,7 @@ int sima_blacklist_fs_init(struct dentry *dir)
 void sima_blacklist_fs_exit(void)
 {
 	securityfs_remove(blacklist_file);
+	blacklist_file = NULL;
 }
 
 /**

@@ -23,6 +23,18 @@ enum sima_hash_algo {
 #define SIMA_HASH_MAX_DIGEST_SIZE	64
 
 /**
+ * struct sima_digest - a digest and the algorithm that made it
+ * @algo: enum sima_hash_algo
+ * @len: digest size in bytes
+ * @data: the digest
+ */
+struct sima_digest {
+	u8 algo;
+	u8 len;
+	u8 data[SIMA_HASH_MAX_DIGEST_SIZE];
+};
+
+/**
  * sima_hash_algo_name - the name of a hash algorithm
  * @algo: enum sima_hash_algo value
  *

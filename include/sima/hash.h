@@ -13,18 +13,6 @@
 struct crypto_shash;
 struct file;
 
-/**
- * struct sima_digest - a digest and the algorithm that made it
- * @algo: enum sima_hash_algo
- * @len: digest size in bytes
- * @data: the digest
- */
-struct sima_digest {
-	u8 algo;
-	u8 len;
-	u8 data[SIMA_HASH_MAX_DIGEST_SIZE];
-};
-
 int sima_hash_init(unsigned int default_algo);
 void sima_hash_exit(void);
 struct crypto_shash *sima_hash_tfm(unsigned int algo);
