@@ -33,7 +33,6 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/vmalloc.h>
-#include <asm/unaligned.h>
 
 #include "sima/blacklist.h"
 #include "sima/digest.h"
@@ -108,8 +107,7 @@ static const char *encoding(const char *pkey_algo)
 
 /* A security.ima signature and what it signs. */
 struct xattr_sig {
-	const u8 *sig;
-	size_t sig_len;
+	struct sima_sig_hdr hdr;
 	const u8 *data;
 	unsigned int data_len;
 };
@@ -117,7 +115,6 @@ struct xattr_sig {
 static int verify_with(struct key *keyring, const void *priv)
 {
 	const struct xattr_sig *x = priv;
-	const u8 *sig = x->sig;
 	struct public_key_signature pks = { };
 	const struct public_key *pk;
 	char name[12];
@@ -125,7 +122,7 @@ static int verify_with(struct key *keyring, const void *priv)
 	struct key *key;
 	int ret;
 
-	snprintf(name, sizeof(name), "id:%08x", get_unaligned_be32(sig + 3));
+	snprintf(name, sizeof(name), "id:%08x", x->hdr.keyid);
 	kref = keyring_search(make_key_ref(keyring, 1), &key_type_asymmetric,
 			      name, true);
 	if (IS_ERR(kref))
@@ -138,11 +135,11 @@ static int verify_with(struct key *keyring, const void *priv)
 		goto out;
 	}
 	pks.pkey_algo = pk->pkey_algo;
-	pks.hash_algo = sima_hash_algo_name(sig[2]);
+	pks.hash_algo = sima_hash_algo_name(x->hdr.algo);
 	pks.digest = (u8 *)x->data;
 	pks.digest_size = x->data_len;
-	pks.s = (u8 *)sig + SIMA_SIG_HDR_SIZE;
-	pks.s_size = x->sig_len - SIMA_SIG_HDR_SIZE;
+	pks.s = (u8 *)x->hdr.sig;
+	pks.s_size = x->hdr.sig_len;
 	ret = verify_signature(key, &pks);
 out:
 	key_put(key);
@@ -187,19 +184,13 @@ int sima_keys_check(int (*check)(struct key *keyring, const void *priv),
 int sima_keys_verify(const u8 *sig, size_t sig_len, const u8 *data,
 		     unsigned int data_len)
 {
-	const struct xattr_sig x = { sig, sig_len, data, data_len };
+	struct xattr_sig x = { .data = data, .data_len = data_len };
+	int err;
 
-	if (sig_len < 2)
-		return -EBADMSG;
-	if (sig[1] != 2 && sig[1] != 3)
-		return -EOPNOTSUPP;
-	if (sig_len <= SIMA_SIG_HDR_SIZE)
-		return -EBADMSG;
-	if (sig[2] >= SIMA_HASH_ALGO__LAST)
-		return -ENOPKG;
-	if (get_unaligned_be16(sig + 7) != sig_len - SIMA_SIG_HDR_SIZE)
-		return -EBADMSG;
-	if (sima_blacklist_has_keyid(get_unaligned_be32(sig + 3)))
+	err = sima_xattr_sig_hdr(sig, sig_len, &x.hdr);
+	if (err)
+		return err;
+	if (sima_blacklist_has_keyid(x.hdr.keyid))
 		return -EKEYREJECTED;
 	return sima_keys_check(verify_with, &x);
 }

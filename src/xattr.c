@@ -54,3 +54,38 @@ unsigned int sima_xattr_hash_algo(const u8 *value, size_t len,
 	}
 	return dflt;
 }
+
+/**
+ * sima_xattr_sig_hdr - read the header of a signature value (type 3 or 6)
+ * @value: the whole value, type byte first (not checked here)
+ * @len: its length
+ * @hdr: receives the header; untouched on error
+ *
+ * Return: 0; -EBADMSG when the value is too short or its length is not
+ * the header's and the signature's, -EOPNOTSUPP for a version other than
+ * 2 or 3 (version 1 is the legacy RSA format), -ENOPKG for an unknown
+ * hash algorithm. In that order, as the signature check reports them.
+ */
+int sima_xattr_sig_hdr(const u8 *value, size_t len, struct sima_sig_hdr *hdr)
+{
+	u16 sig_len;
+
+	if (len < 2)
+		return -EBADMSG;
+	if (value[1] != 2 && value[1] != 3)
+		return -EOPNOTSUPP;
+	if (len <= SIMA_SIG_HDR_SIZE)
+		return -EBADMSG;
+	if (value[2] >= SIMA_HASH_ALGO__LAST)
+		return -ENOPKG;
+	sig_len = (u16)value[7] << 8 | value[8];
+	if (sig_len != len - SIMA_SIG_HDR_SIZE)
+		return -EBADMSG;
+	hdr->version = value[1];
+	hdr->algo = value[2];
+	hdr->keyid = (u32)value[3] << 24 | (u32)value[4] << 16 |
+		     (u32)value[5] << 8 | value[6];
+	hdr->sig = value + SIMA_SIG_HDR_SIZE;
+	hdr->sig_len = sig_len;
+	return 0;
+}

@@ -21,7 +21,24 @@ enum sima_xattr_type {
 /* Bytes of a signature_v2_hdr: type, version, algo, BE keyid, BE size. */
 #define SIMA_SIG_HDR_SIZE	9
 
+/**
+ * struct sima_sig_hdr - a signature header (signature_v2_hdr) as read
+ * @version: 2 (type 3) or 3 (type 6)
+ * @algo: enum sima_hash_algo of what was signed
+ * @keyid: the low 32 bits of the signing key's id (big-endian in the value)
+ * @sig: the signature proper, right after the header, inside the value
+ * @sig_len: its length, which the header states and the value holds
+ */
+struct sima_sig_hdr {
+	u8 version;
+	u8 algo;
+	u32 keyid;
+	const u8 *sig;
+	u16 sig_len;
+};
+
 unsigned int sima_xattr_hash_algo(const u8 *value, size_t len,
 				  unsigned int dflt);
+int sima_xattr_sig_hdr(const u8 *value, size_t len, struct sima_sig_hdr *hdr);
 
 #endif /* _SIMA_XATTR_H */

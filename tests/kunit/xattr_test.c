@@ -30,6 +30,28 @@ static void xattr_test_hash_algo(struct kunit *test)
 			    c->want, "%s", c->name);
 }
 
+static void xattr_sig_case_desc(const struct xattr_sig_case *c, char *desc)
+{
+	strscpy(desc, c->name, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(xattr_sig, xattr_sig_cases, xattr_sig_case_desc);
+
+static void xattr_test_sig_hdr(struct kunit *test)
+{
+	const struct xattr_sig_case *c = test->param_value;
+	struct sima_sig_hdr hdr = { };
+	int ret = sima_xattr_sig_hdr(c->value, c->len, &hdr);
+
+	KUNIT_EXPECT_EQ_MSG(test, ret, c->want, "%s", c->name);
+	if (ret)
+		return;
+	KUNIT_EXPECT_EQ(test, hdr.algo, c->algo);
+	KUNIT_EXPECT_EQ(test, hdr.keyid, c->keyid);
+	KUNIT_EXPECT_EQ(test, hdr.sig_len, c->sig_len);
+	KUNIT_EXPECT_PTR_EQ(test, hdr.sig, c->value + SIMA_SIG_HDR_SIZE);
+}
+
 /* Ids are stored in xattrs: they must be the kernel's. */
 static void xattr_test_algo_ids(struct kunit *test)
 {
@@ -41,6 +63,7 @@ static void xattr_test_algo_ids(struct kunit *test)
 
 static struct kunit_case xattr_test_cases[] = {
 	KUNIT_CASE_PARAM(xattr_test_hash_algo, xattr_algo_gen_params),
+	KUNIT_CASE_PARAM(xattr_test_sig_hdr, xattr_sig_gen_params),
 	KUNIT_CASE(xattr_test_algo_ids),
 	{}
 };

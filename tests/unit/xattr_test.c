@@ -31,8 +31,35 @@ static void test_hash_algo(void)
 		       SIMA_HASH_ALGO_SHA1);
 }
 
+static void test_sig_hdr(void)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(xattr_sig_cases); i++) {
+		const struct xattr_sig_case *c = &xattr_sig_cases[i];
+		struct sima_sig_hdr hdr = { .keyid = 0x5a5a5a5a };
+		u8 *v = malloc(c->len ? c->len : 1);
+		int ret;
+
+		memcpy(v, c->value, c->len);
+		ret = sima_xattr_sig_hdr(v, c->len, &hdr);
+		UNIT_EXPECT_EQ(c->name, ret, c->want);
+		if (ret) {
+			UNIT_EXPECT_EQ(c->name, hdr.keyid, 0x5a5a5a5a);
+		} else {
+			UNIT_EXPECT_EQ(c->name, hdr.version, c->value[1]);
+			UNIT_EXPECT_EQ(c->name, hdr.algo, c->algo);
+			UNIT_EXPECT_EQ(c->name, hdr.keyid, c->keyid);
+			UNIT_EXPECT_EQ(c->name, hdr.sig - v, SIMA_SIG_HDR_SIZE);
+			UNIT_EXPECT_EQ(c->name, hdr.sig_len, c->sig_len);
+		}
+		free(v);
+	}
+}
+
 int main(void)
 {
 	UNIT_RUN(test_hash_algo);
+	UNIT_RUN(test_sig_hdr);
 	return unit_report();
 }

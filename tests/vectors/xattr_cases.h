@@ -54,4 +54,42 @@ static const struct xattr_algo_case xattr_algo_cases[] = {
 
 #undef SHA256
 
+/* Signature headers, as the signature check reads them before any key. */
+struct xattr_sig_case {
+	const char *name;
+	u8 value[24];
+	size_t len;
+	int want;
+	u8 algo;
+	u32 keyid;
+	u16 sig_len;
+};
+
+static const struct xattr_sig_case xattr_sig_cases[] = {
+	{ "v2, one byte", { 3, 2, 4, 1, 2, 3, 4, 0, 1, 0xaa }, 10, 0,
+	  SIMA_HASH_ALGO_SHA256, 0x01020304, 1 },
+	{ "v2, key id with the top bit", { 3, 2, 6, 0xf1, 0xe2, 0xd3, 0xc4, 0,
+					   3, 1, 2, 3 }, 12, 0,
+	  SIMA_HASH_ALGO_SHA512, 0xf1e2d3c4, 3 },
+	{ "v3 (type 6)", { 6, 3, 4, 0, 0, 0, 9, 0, 2, 0xaa, 0xbb }, 11, 0,
+	  SIMA_HASH_ALGO_SHA256, 9, 2 },
+	{ "type byte only", { 3 }, 1, .want = -EBADMSG },
+	{ "empty", { 0 }, 0, .want = -EBADMSG },
+	{ "v1 (legacy RSA)", { 3, 1, 4, 1, 2, 3, 4, 0, 1, 0xaa }, 10,
+	  .want = -EOPNOTSUPP },
+	{ "v1, truncated", { 3, 1 }, 2, .want = -EOPNOTSUPP },
+	{ "v4", { 3, 4, 4, 1, 2, 3, 4, 0, 1, 0xaa }, 10, .want = -EOPNOTSUPP },
+	{ "header only", { 3, 2, 4, 1, 2, 3, 4, 0, 0 }, 9, .want = -EBADMSG },
+	{ "header cut", { 3, 2, 4, 1, 2, 3 }, 6, .want = -EBADMSG },
+	{ "algo 20", { 3, 2, 20, 1, 2, 3, 4, 0, 1, 0xaa }, 10,
+	  .want = -ENOPKG },
+	{ "algo 20, header cut", { 3, 2, 20, 1 }, 4, .want = -EBADMSG },
+	{ "size one short", { 3, 2, 4, 1, 2, 3, 4, 0, 2, 0xaa }, 10,
+	  .want = -EBADMSG },
+	{ "size one long", { 3, 2, 4, 1, 2, 3, 4, 0, 1, 0xaa, 0xbb }, 11,
+	  .want = -EBADMSG },
+	{ "size in the high byte", { 3, 2, 4, 1, 2, 3, 4, 1, 1, 0xaa }, 10,
+	  .want = -EBADMSG },
+};
+
 #endif /* _SIMA_XATTR_CASES_H */
