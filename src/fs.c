@@ -101,7 +101,7 @@ bool sima_fs_native_ima(void)
 }
 
 /**
- * sima_fs_exit - remove sima's securityfs files
+ * sima_fs_exit - remove sima's securityfs files; a second call does nothing
  */
 void sima_fs_exit(void)
 {
@@ -111,4 +111,7 @@ void sima_fs_exit(void)
 	sima_policy_fs_exit();
 	securityfs_remove(hook_counts);
 	securityfs_remove(sima_dir);
+	ima_link = NULL;
+	hook_counts = NULL;
+	sima_dir = NULL;
 }

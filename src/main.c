@@ -107,11 +107,13 @@ static int __init sima_init(void)
 }
 
 /*
- * Open securityfs files pin the module, and none can be opened once the
- * unload has begun, so the files may go after the parts they show.
+ * The files go first: from the moment the unload began, an open of one
+ * of them fails with a kernel warning (its module reference cannot be
+ * taken), so that window must stay short.
  */
 static void __exit sima_exit(void)
 {
+	sima_fs_exit();
 	stop_parts(ARRAY_SIZE(parts));
 	pr_info("unloaded\n");
 }
