@@ -8,6 +8,8 @@
 #   make bench          overhead ratios vs no engine and native IMA (distro
 #                       kernel, QEMU -icount); prints a table, never fails on
 #                       timing
+#   make stress         tests/e2e/86-stress.sh for STRESS_SECS (default 300)
+#                       per phase on both kernels (make check runs 20 s)
 #
 # KDIR defaults to the running kernel's build tree, else the project's test
 # kernel (built once, cached in ~/.cache/sima). Kbuild holds the object list.
@@ -46,6 +48,15 @@ e2e-test e2e-distro: e2e-%: build-%
 check:
 	scripts/check.sh
 
+# Three phases of STRESS_SECS each, and the boot: 4x the phases of headroom.
+STRESS_SECS ?= 300
+stress: build-test build-distro
+	for k in test distro; do \
+		qemu/run --kernel $$k --timeout $$(( $(STRESS_SECS) * 12 + 600 )) \
+			--append "sima_stress=$(STRESS_SECS) sima_e2e_timeout=$$(( $(STRESS_SECS) * 12 ))" \
+			--export build/$$k/stress -- tests/e2e/run.sh 86-stress || exit 1; \
+	done
+
 bench: build-distro
 	SIMA_BENCH_NOBUILD=1 scripts/bench.sh $(BENCH_ARGS)
 
@@ -53,4 +64,4 @@ demo:
 	scripts/demo.sh
 
 .PHONY: modules clean deps checkpatch unit build-test build-distro kunit \
-	e2e-test e2e-distro check bench demo
+	e2e-test e2e-distro check stress bench demo
