@@ -20,18 +20,6 @@ static bool is_blank(char c)
 	return (u >= '\t' && u <= '\r') || u == ' ' || u == 0xa0;
 }
 
-/* The value of a hex digit of either case, -1 for anything else. */
-static int hex_digit(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* The line without the blanks around it, cut in place. */
 static char *trim(char *s)
 {
@@ -47,8 +35,8 @@ static char *trim(char *s)
 /* Eight characters: an optional '+', an optional "0x", hex digits. */
 static int parse_keyid(const char *s, u32 *keyid)
 {
+	unsigned int d;
 	u32 v = 0;
-	int d;
 
 	if (strlen(s) != 8)
 		return -EINVAL;
@@ -56,8 +44,8 @@ static int parse_keyid(const char *s, u32 *keyid)
 	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X'))
 		s += 2;
 	for (; *s; s++) {
-		d = hex_digit(*s);
-		if (d < 0)
+		d = sima_hex_digit(*s);
+		if (d > 15)
 			return -EINVAL;
 		v = v << 4 | d;
 	}
@@ -68,15 +56,14 @@ static int parse_keyid(const char *s, u32 *keyid)
 /* Exactly 2 * @len hex digits into @out. */
 static int parse_hex(const char *s, u8 *out, unsigned int len)
 {
-	unsigned int i;
-	int hi, lo;
+	unsigned int i, hi, lo;
 
 	if (strlen(s) != 2 * len)
 		return -EINVAL;
 	for (i = 0; i < len; i++) {
-		hi = hex_digit(s[2 * i]);
-		lo = hex_digit(s[2 * i + 1]);
-		if (hi < 0 || lo < 0)
+		hi = sima_hex_digit(s[2 * i]);
+		lo = sima_hex_digit(s[2 * i + 1]);
+		if (hi > 15 || lo > 15)
 			return -EINVAL;
 		out[i] = hi << 4 | lo;
 	}

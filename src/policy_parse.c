@@ -86,18 +86,6 @@ static int reject(struct rule_parser *p, int err, const char *why)
 	return err;
 }
 
-/* The value of a hex digit, 16 for anything else. */
-static unsigned int digit_value(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return 16;
-}
-
 /*
  * kstrtoul(): an optional '+', "0x"/"0X" skipped in base 16, then digits
  * and nothing else; an overflow wins over trailing junk.
@@ -112,7 +100,7 @@ static int parse_ulong(const char *s, unsigned int base, u64 *res)
 	s += *s == '+';
 	if (base == 16 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X'))
 		s += 2;
-	for (digits = s; (d = digit_value(*s)) < base; s++) {
+	for (digits = s; (d = sima_hex_digit(*s)) < base; s++) {
 		overflow |= v > (~(u64)0 - d) / base;
 		v = v * base + d;
 	}
@@ -146,14 +134,14 @@ static bool parse_uuid(const char *s, u8 uuid[SIMA_UUID_SIZE])
 		if (i == 8 || i == 13 || i == 18 || i == 23) {
 			if (s[i] != '-')
 				return false;
-		} else if (digit_value(s[i]) > 15) {
+		} else if (sima_hex_digit(s[i]) > 15) {
 			return false;
 		}
 	}
 	/* Two digits a byte, stepping over the dashes. */
 	for (i = 0; i < 36; i += 2, n++) {
 		i += s[i] == '-';
-		uuid[n] = digit_value(s[i]) << 4 | digit_value(s[i + 1]);
+		uuid[n] = sima_hex_digit(s[i]) << 4 | sima_hex_digit(s[i + 1]);
 	}
 	return true;
 }

@@ -84,4 +84,21 @@ static inline int sima_hash_algo_lookup(const char *name)
 	return -ENOENT;
 }
 
+/**
+ * sima_hex_digit - the value of a hex digit, either case
+ * @c: any character
+ *
+ * Return: 0 to 15, or 16 for a character that is not a hex digit.
+ */
+static inline unsigned int sima_hex_digit(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return 16;
+}
+
 #endif /* _SIMA_DIGEST_H */
