@@ -14,7 +14,10 @@
  *    format is used when there is one); an accepted template encodes the
  *    event, canonical if bit 1 is set, out of memory if bit 2 is set.
  *    What it encodes must write, parse back and write again to the same
- *    record (for "ima", when d has the 16 or 20 bytes a reader can tell).
+ *    record (for "ima", when d has the 16 or 20 bytes a reader can tell),
+ *    and the record read back must render the same ASCII line and feed
+ *    the template hash the same bytes as the entry it was written from:
+ *    what a verifier recomputes from the list is what was extended.
  *
  * ASan checks every read against the exact-size input, UBSan the
  * arithmetic, LeakSanitizer the encoder's allocations. A broken invariant
@@ -200,14 +203,32 @@ static void get_event(struct reader *r, struct fuzz_event *ev)
 	}
 }
 
-/* Write what was encoded, parse it back, write again: the same bytes. */
+/* The ASCII line of an entry, allocated. */
+static char *ascii_line(u32 pcr, const u8 *sha1,
+			const struct sima_template_desc *d,
+			const struct sima_template_data *td, bool canonical)
+{
+	size_t n = sima_template_ascii(pcr, sha1, d, td, canonical, NULL, 0);
+	char *line = malloc(n + 1);
+
+	if (!line)
+		abort();
+	sima_template_ascii(pcr, sha1, d, td, canonical, line, n + 1);
+	return line;
+}
+
+/*
+ * Write what was encoded, parse it back, write again: the same bytes, the
+ * same ASCII line, the same template hash input.
+ */
 static void check_encoded(const struct sima_template_desc *d,
 			  const struct sima_template_data *td, bool violation,
 			  bool canonical)
 {
 	u8 sha1[SIMA_TEMPLATE_DIGEST_SIZE] = { 0 };
+	struct fold f = { }, back = { };
 	struct sima_record rec;
-	struct fold f = { };
+	char *want, *line;
 	size_t len, used;
 	u8 *buf;
 
@@ -232,6 +253,17 @@ static void check_encoded(const struct sima_template_desc *d,
 		fail("an encoded record parses short");
 	check_writers(&rec.desc, &rec.data, rec.pcr, rec.digest, canonical,
 		      buf, len);
+	want = ascii_line(10, sha1, d, td, canonical);
+	line = ascii_line(rec.pcr, rec.digest, &rec.desc, &rec.data,
+			  canonical);
+	if (strcmp(want, line))
+		fail("the record read back shows another ASCII line");
+	sima_template_hash_walk(&rec.desc, &rec.data, canonical, fold_update,
+				&back);
+	if (back.n != f.n || memcmp(back.acc, f.acc, sizeof(f.acc)))
+		fail("the record read back hashes other bytes");
+	free(want);
+	free(line);
 	free(buf);
 }
 
