@@ -14,7 +14,7 @@
  *
  * The Makefile names policy_fuzz_one() LLVMFuzzerTestOneInput with -D, so
  * the CamelCase name stays out of the C checkpatch reads. Built with
- * -DPOLICY_FUZZ_SEEDS, the same file is a program that writes the shared
+ * -DFUZZ_SEEDS, the same file is a program that writes the shared
  * cases as a seed corpus and a keyword dictionary.
  */
 
@@ -150,29 +150,15 @@ int policy_fuzz_one(const uint8_t *data, size_t size)
 	return 0;
 }
 
-#ifdef POLICY_FUZZ_SEEDS
+#ifdef FUZZ_SEEDS
+#include "seeds.h"
 
 static void write_seed(const char *dir, const char *kind, size_t i,
 		       enum policy_env_id env, const char *line)
 {
-	char path[4096];
-	FILE *f;
+	u8 control = env;
 
-	snprintf(path, sizeof(path), "%s/%s-%03zu", dir, kind, i);
-	f = fopen(path, "wb");
-	if (!f) {
-		perror(path);
-		exit(1);
-	}
-	fputc(env, f);
-	fputs(line, f);
-	fclose(f);
-}
-
-/* libFuzzer dictionary entry: the word in double quotes. */
-static void dict_word(FILE *f, const char *word, const char *suffix)
-{
-	fprintf(f, "\"%s%s\"\n", word, suffix);
+	seed_write(dir, kind, i, &control, 1, line, strlen(line));
 }
 
 static void write_dict(const char *path)
@@ -184,28 +170,24 @@ static void write_dict(const char *path)
 		"00000000-0000-0000-0000-000000000000", "4294967295",
 		"18446744073709551616",
 	};
-	FILE *f = fopen(path, "w");
+	FILE *f = seed_dict_open(path);
 	unsigned int i;
 
-	if (!f) {
-		perror(path);
-		exit(1);
-	}
 	for (i = 0; i < SIMA_NR_POLICY_KEYS; i++) {
-		dict_word(f, sima_policy_key_name(i), "");
-		dict_word(f, sima_policy_key_name(i), "=");
+		seed_word(f, sima_policy_key_name(i), "");
+		seed_word(f, sima_policy_key_name(i), "=");
 	}
 	for (i = 0; i < SIMA_NR_FUNCS; i++)
 		if (func_names[i])
-			dict_word(f, func_names[i], "");
+			seed_word(f, func_names[i], "");
 	for (i = 0; i < ARRAY_SIZE(mask_names); i++)
-		dict_word(f, mask_names[i].name, "");
+		seed_word(f, mask_names[i].name, "");
 	for (i = 0; i < SIMA_HASH_ALGO__LAST; i++)
-		dict_word(f, sima_hash_algo_name(i), "");
+		seed_word(f, sima_hash_algo_name(i), "");
 	for (i = 0; i < ARRAY_SIZE(policy_test_templates); i++)
-		dict_word(f, policy_test_templates[i][0], "");
+		seed_word(f, policy_test_templates[i][0], "");
 	for (i = 0; i < ARRAY_SIZE(words); i++)
-		dict_word(f, words[i], "");
+		seed_word(f, words[i], "");
 	fclose(f);
 }
 
@@ -230,4 +212,4 @@ int main(int argc, char **argv)
 	return 0;
 }
 
-#endif /* POLICY_FUZZ_SEEDS */
+#endif /* FUZZ_SEEDS */

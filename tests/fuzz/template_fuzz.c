@@ -25,8 +25,10 @@
  *
  * The build names template_fuzz_one() LLVMFuzzerTestOneInput with -D, so
  * the CamelCase name stays out of the C checkpatch reads. Built with
- * -DTEMPLATE_FUZZ_SEEDS, the same file is a program that writes the cases
- * of tests/vectors/template_cases.h into a directory as a seed corpus.
+ * -DFUZZ_SEEDS, the same file is a program that writes the cases of
+ * tests/vectors/template_cases.h into a directory as a seed corpus (the
+ * records they parse and encode to, every builtin template's among them,
+ * and their events in the encoder's input format), and a dictionary.
  */
 
 #include "compat_user_extra.h"
@@ -325,20 +327,134 @@ int template_fuzz_one(const uint8_t *data, size_t size)
 	return 0;
 }
 
-#ifdef TEMPLATE_FUZZ_SEEDS
+#ifdef FUZZ_SEEDS
+#include "seeds.h"
+
 static void write_seed(const char *dir, const char *kind, unsigned int i,
 		       u8 mode, const void *p, size_t n)
 {
-	char path[4096];
-	FILE *f;
+	seed_write(dir, kind, i, &mode, 1, p, n);
+}
 
-	snprintf(path, sizeof(path), "%s/%s-%03u", dir, kind, i);
-	f = fopen(path, "wb");
-	if (!f || fputc(mode, f) == EOF || fwrite(p, 1, n, f) != n ||
-	    fclose(f)) {
-		perror(path);
-		exit(1);
+/* An event in the format get_event() reads. */
+struct writer {
+	u8 buf[8192];
+	size_t n;
+};
+
+static void put_u8(struct writer *w, u8 v)
+{
+	if (w->n < sizeof(w->buf))
+		w->buf[w->n++] = v;
+}
+
+static void put_bytes(struct writer *w, const void *p, u32 len)
+{
+	const u8 *b = p;
+	u32 i;
+
+	if (len > 254)
+		len = 254;
+	put_u8(w, len);
+	for (i = 0; i < len; i++)
+		put_u8(w, b[i]);
+}
+
+static void put_str(struct writer *w, const char *str)
+{
+	if (!str)
+		put_u8(w, 255);
+	else
+		put_bytes(w, str, strlen(str));
+}
+
+static void put_u32(struct writer *w, u32 v)
+{
+	put_u8(w, v);
+	put_u8(w, v >> 8);
+	put_u8(w, v >> 16);
+	put_u8(w, v >> 24);
+}
+
+static void put_event(struct writer *w, const struct sima_template_input *in)
+{
+	unsigned int i;
+
+	put_u8(w, in->violation | in->verity << 1 | in->has_file << 2 |
+	       !!in->ima_xattr << 3 | !!in->evm_xattr << 4 | !!in->buf << 5 |
+	       !!in->modsig << 6);
+	put_u8(w, in->algo);
+	put_bytes(w, in->digest, in->digest_len);
+	put_bytes(w, in->legacy_digest, in->legacy_digest_len);
+	put_str(w, in->name);
+	put_str(w, in->dentry_name);
+	if (in->ima_xattr)
+		put_bytes(w, in->ima_xattr, in->ima_xattr_len);
+	if (in->evm_xattr)
+		put_bytes(w, in->evm_xattr, in->evm_xattr_len);
+	if (in->buf)
+		put_bytes(w, in->buf, in->buf_len);
+	if (in->modsig) {
+		put_bytes(w, in->modsig, in->modsig_len);
+		put_u8(w, in->modsig_algo);
+		put_bytes(w, in->modsig_digest, in->modsig_digest_len);
 	}
+	put_u32(w, in->uid);
+	put_u32(w, in->gid);
+	put_u32(w, in->mode);
+	put_u8(w, in->nr_xattrs);
+	for (i = 0; i < in->nr_xattrs; i++) {
+		put_str(w, in->xattrs[i].name);
+		put_bytes(w, in->xattrs[i].value, in->xattrs[i].len);
+	}
+}
+
+/* An encode case as an event seed and as the record it writes. */
+static void write_encode_case(const char *dir, unsigned int i,
+			      const struct template_encode_case *c)
+{
+	static struct template_case_mem mem;
+	struct sima_template_input in;
+	struct sima_template_desc d;
+	struct sima_template_data td;
+	static const u8 sha1[SIMA_TEMPLATE_DIGEST_SIZE] = { 1 };
+	static struct writer w;
+	size_t len;
+	u8 *rec;
+
+	if (!template_case_input(c, &mem, &in) ||
+	    template_case_desc(c->template, &d))
+		return;
+	w.n = strlen(c->template) + 1;
+	memcpy(w.buf, c->template, w.n);
+	put_event(&w, &in);
+	write_seed(dir, "event", i, 0x83, w.buf, w.n);
+	if (sima_template_encode(&d, &in, true, &td))
+		return;
+	len = sima_template_binary(c->pcr ?: 10, sha1, &d, &td, true, NULL, 0);
+	rec = malloc(len);
+	if (!rec)
+		abort();
+	sima_template_binary(c->pcr ?: 10, sha1, &d, &td, true, rec, len);
+	write_seed(dir, "list", i, 1, rec, len);
+	free(rec);
+	sima_template_data_free(&td);
+}
+
+static void write_dict(const char *path)
+{
+	FILE *f = seed_dict_open(path);
+	unsigned int i;
+
+	for (i = 0; i < SIMA_TEMPLATE_NR_FIELD_IDS; i++)
+		seed_word(f, sima_template_field_name(i), "");
+	for (i = 0; i < ARRAY_SIZE(template_find_cases); i++)
+		if (template_find_cases[i].want)
+			seed_word(f, template_find_cases[i].query, "");
+	seed_word(f, "|", "");
+	seed_word(f, "sha256:", "\\x00");
+	seed_word(f, "sha1:", "\\x00");
+	fclose(f);
 }
 
 int main(int argc, char **argv)
@@ -347,8 +463,8 @@ int main(int argc, char **argv)
 	unsigned int i;
 	int n;
 
-	if (argc != 2) {
-		fprintf(stderr, "usage: %s CORPUS-DIR\n", argv[0]);
+	if (argc != 3) {
+		fprintf(stderr, "usage: %s CORPUS-DIR DICT-FILE\n", argv[0]);
 		return 2;
 	}
 	for (i = 0; i < ARRAY_SIZE(template_parse_cases); i++) {
@@ -360,11 +476,9 @@ int main(int argc, char **argv)
 	for (i = 0; i < ARRAY_SIZE(template_fmt_cases); i++)
 		write_seed(argv[1], "fmt", i, 0x80, template_fmt_cases[i].fmt,
 			   strlen(template_fmt_cases[i].fmt) + 1);
-	for (i = 0; i < ARRAY_SIZE(template_encode_cases); i++) {
-		const char *t = template_encode_cases[i].template;
-
-		write_seed(argv[1], "encode", i, 0x83, t, strlen(t) + 1);
-	}
+	for (i = 0; i < ARRAY_SIZE(template_encode_cases); i++)
+		write_encode_case(argv[1], i, &template_encode_cases[i]);
+	write_dict(argv[2]);
 	return 0;
 }
-#endif
+#endif /* FUZZ_SEEDS */
