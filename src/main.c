@@ -8,6 +8,7 @@
  * not there; lock mode comes after them, once nothing can fail any more.
  */
 
+#include <linux/delay.h>
 #include <linux/module.h>
 
 #include "sima/appraise.h"
@@ -107,12 +108,32 @@ static int __init sima_init(void)
 }
 
 /*
+ * Each open securityfs file holds a module reference. A plain rmmod fails
+ * while one is held, but "rmmod -f" goes on: wait until the last such
+ * file is closed, so that no release() runs on freed text or state. Only
+ * then can the files go: securityfs leaves an open file's entry in place.
+ */
+static void wait_for_open_files(void)
+{
+	unsigned int waited = 0;
+	int left;
+
+	while ((left = module_refcount(THIS_MODULE)) > 0) {
+		if (waited && !(waited % 5000))
+			pr_info("unload waits for %d open file(s)\n", left);
+		msleep(20);
+		waited += 20;
+	}
+}
+
+/*
  * The files go first: from the moment the unload began, an open of one
  * of them fails with a kernel warning (its module reference cannot be
  * taken), so that window must stay short.
  */
 static void __exit sima_exit(void)
 {
+	wait_for_open_files();
 	sima_fs_exit();
 	stop_parts(ARRAY_SIZE(parts));
 	pr_info("unloaded\n");

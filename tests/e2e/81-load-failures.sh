@@ -6,10 +6,12 @@
 #    TPM return code.  As upstream, sima carries on: it loads, the entries
 #    (boot_aggregate first) are in the list for PCR 17, the log names the
 #    failed extension, and rmmod works.
-# 2. Test kernel (CONFIG_FAULT_INJECTION): insmod fail_part=N for every
+# 2. rmmod -f while a securityfs file is open: the unload waits for the
+#    close instead of freeing what the file's release needs.
+# 3. Test kernel (CONFIG_FAULT_INJECTION): insmod fail_part=N for every
 #    part N of the load; each fails with ENOMEM and leaves no module, no
 #    securityfs file, no keyring.
-# 3. Test kernel: 24 loads with failslab failing 1 in 8 of the allocations
+# 4. Test kernel: 24 loads with failslab failing 1 in 8 of the allocations
 #    of the insmod task (sima's init and the module loader); each load
 #    either works (and unloads) or leaves nothing.
 # After every failed load and every unload, every hooked path is used; an
@@ -57,11 +59,26 @@ else
 	log "no TPM: pcr=17 part skipped"
 fi
 
+# rmmod -f while a file is open: the unload waits for its close
+sima_load
+exec 3<"$SIMA_COUNTS"
+(exec 3<&-; rmmod -f sima; echo $? >"$E2E_TMP/rmmod.rc") &
+sleep 2
+[ ! -f "$E2E_TMP/rmmod.rc" ] ||
+	bad "rmmod -f returned ($(cat "$E2E_TMP/rmmod.rc")) while a file was open"
+exec 3<&-
+wait_for 10 test -f "$E2E_TMP/rmmod.rc" ||
+	fail "rmmod -f did not return within 10 s of the close"
+wait
+_sima_loaded=0
+assert_eq "$(cat "$E2E_TMP/rmmod.rc")" 0 "rmmod -f status"
+nothing_left "rmmod -f with an open file"
+
 if [ "$SIMA_KERNEL" != test ]; then
 	pass
 fi
 
-# 2. each part of the load failing in turn
+# 3. each part of the load failing in turn
 n=1
 while :; do
 	if insmod "$SIMA_KO" fail_part=$n 2>"$E2E_TMP/err"; then
@@ -80,7 +97,7 @@ exercise_hooks "$W"
 sima_unload
 nothing_left "unload after fail_part=$n"
 
-# 3. allocation failures inside the parts
+# 4. allocation failures inside the parts
 [ -d "$fs" ] || fail "no $fs on the test kernel (FAILSLAB?)"
 echo 12 >"$fs/probability"
 echo 1 >"$fs/interval"
