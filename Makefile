@@ -10,6 +10,10 @@
 #                       timing
 #   make stress         tests/e2e/86-stress.sh for STRESS_SECS (default 300)
 #                       per phase on both kernels (make check runs 20 s)
+#   make fuzz           every libFuzzer target of tests/fuzz for
+#                       FUZZ_LONG_RUNS executions (default 10 million) each;
+#                       prints executions and seconds per target (make check
+#                       runs 20 s smoke runs)
 #
 # KDIR defaults to the running kernel's build tree, else the project's test
 # kernel (built once, cached in ~/.cache/sima). Kbuild holds the object list.
@@ -35,6 +39,9 @@ checkpatch:
 
 unit:
 	$(MAKE) -s -C tests/unit
+
+fuzz:
+	$(MAKE) -s -C tests/fuzz fuzz
 
 build-test build-distro: build-%:
 	scripts/build.sh $*
@@ -63,5 +70,5 @@ bench: build-distro
 demo:
 	scripts/demo.sh
 
-.PHONY: modules clean deps checkpatch unit build-test build-distro kunit \
-	e2e-test e2e-distro check stress bench demo
+.PHONY: modules clean deps checkpatch unit fuzz build-test build-distro \
+	kunit e2e-test e2e-distro check stress bench demo
