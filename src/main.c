@@ -127,9 +127,9 @@ static void wait_for_open_files(void)
 }
 
 /*
- * The files go first: from the moment the unload began, an open of one
- * of them fails with a kernel warning (its module reference cannot be
- * taken), so that window must stay short.
+ * The files go first, once none is open: from the moment the unload
+ * began, an open of one of them fails with a kernel warning (its module
+ * reference cannot be taken), so that window must stay short.
  */
 static void __exit sima_exit(void)
 {
