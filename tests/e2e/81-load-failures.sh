@@ -11,9 +11,9 @@
 # 3. Test kernel (CONFIG_FAULT_INJECTION): insmod fail_part=N for every
 #    part N of the load; each fails with ENOMEM and leaves no module, no
 #    securityfs file, no keyring.
-# 4. Test kernel: 24 loads with failslab failing 1 in 8 of the allocations
-#    of the insmod task (sima's init and the module loader); each load
-#    either works (and unloads) or leaves nothing.
+# 4. Test kernel: 24 loads with failslab and fail_page_alloc failing 12 %
+#    of the allocations of the insmod task (sima's init and the module
+#    loader); each load either works (and unloads) or leaves nothing.
 # After every failed load and every unload, every hooked path is used; an
 # oops, KASAN or lockdep report fails the test through run.sh.  On the test
 # kernel kmemleak must find nothing at the end.
@@ -23,7 +23,6 @@
 scratch_dir W
 mk_file "$W/f"
 kml=/sys/kernel/debug/kmemleak
-fs=/sys/kernel/debug/failslab
 
 # nothing_left WHAT: no trace of sima after WHAT
 nothing_left() {
@@ -98,14 +97,7 @@ sima_unload
 nothing_left "unload after fail_part=$n"
 
 # 4. allocation failures inside the parts
-[ -d "$fs" ] || fail "no $fs on the test kernel (FAILSLAB?)"
-echo 12 >"$fs/probability"
-echo 1 >"$fs/interval"
-echo -1 >"$fs/times"
-echo 0 >"$fs/space"
-echo 0 >"$fs/verbose"
-echo Y >"$fs/task-filter"
-echo N >"$fs/ignore-gfp-wait"
+faults_on 12
 loaded=0
 i=0
 while [ $i -lt 24 ]; do
@@ -119,8 +111,8 @@ while [ $i -lt 24 ]; do
 	nothing_left "failslab load $i"
 	i=$((i + 1))
 done
-echo 0 >"$fs/probability"
-log "failslab: $loaded of 24 loads went through"
+faults_off
+log "failslab and fail_page_alloc: $loaded of 24 loads went through"
 
 sleep 6		# kmemleak ignores objects younger than 5 s
 echo scan >"$kml" || fail "kmemleak scan failed"

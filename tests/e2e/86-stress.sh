@@ -19,8 +19,9 @@
 #    program counts only while one enforcing sima was loaded throughout.
 # B: the same load while sima is unloaded and loaded again 5 times (the
 #    securityfs readers and writers pause around each unload).
-# C (test kernel): failslab fails 1 in 10 allocations of the exec and
-#    mmap workers: the unsigned program still never runs or maps.
+# C (test kernel): failslab and fail_page_alloc fail 10 % of the
+#    allocations of the exec and mmap workers: the unsigned program
+#    still never runs or maps.
 # Any oops, KASAN, lockdep or UBSAN report fails the test through run.sh.
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -33,7 +34,6 @@ P=$SIMA_FS/policy
 K=$E2E_TMP
 S=$E2E_TMP/state
 mkdir -p "$S"
-fs=/sys/kernel/debug/failslab
 echo 10000 >/proc/sys/kernel/printk_ratelimit_burst
 
 openssl req -x509 -new -newkey rsa:2048 -nodes -keyout "$K/k.pem" \
@@ -282,20 +282,14 @@ run_phase B "$secs" reload
 
 # ---- C: allocation failures in the exec and mmap workers -------------------
 if [ "$SIMA_KERNEL" = test ]; then
-	[ -d "$fs" ] || fail "no $fs on the test kernel (FAILSLAB?)"
-	echo 10 >"$fs/probability"
-	echo 1 >"$fs/interval"
-	echo -1 >"$fs/times"
-	echo 0 >"$fs/verbose"
-	echo Y >"$fs/task-filter"
-	echo N >"$fs/ignore-gfp-wait"
+	faults_on 10
 	rm -f "$S/stop" "$S/breach"
 	(echo 1 >/proc/self/make-it-fail; w_exec) &
 	(echo 1 >/proc/self/make-it-fail; w_mmap) &
 	sleep "$secs"
 	touch "$S/stop"
 	wait
-	echo 0 >"$fs/probability"
+	faults_off
 	[ ! -s "$S/breach" ] || fail "C: $(sort "$S/breach" | uniq -c)"
 	log "C: $(cat "$S/exec-runs") signed runs under failslab;" \
 		"$(wc -l <"$S/exec-refused" 2>/dev/null || echo 0) refused"

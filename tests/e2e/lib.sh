@@ -185,6 +185,29 @@ exercise_hooks() {
 	return 0
 }
 
+# faults_on PERCENT: from now on, PERCENT % of the slab and page
+# allocations of tasks that wrote 1 to /proc/self/make-it-fail fail
+# (failslab, fail_page_alloc; test kernel). faults_off stops that.
+faults_on() {
+	for _f in /sys/kernel/debug/failslab /sys/kernel/debug/fail_page_alloc; do
+		[ -d "$_f" ] || fail "no $_f on this kernel"
+		echo "$1" >"$_f/probability"
+		echo 1 >"$_f/interval"
+		echo -1 >"$_f/times"
+		echo 0 >"$_f/space"
+		echo 0 >"$_f/verbose"
+		echo Y >"$_f/task-filter"
+		echo N >"$_f/ignore-gfp-wait"
+	done
+	echo N >/sys/kernel/debug/fail_page_alloc/ignore-gfp-highmem
+	echo 0 >/sys/kernel/debug/fail_page_alloc/min-order
+}
+
+faults_off() {
+	echo 0 >/sys/kernel/debug/failslab/probability
+	echo 0 >/sys/kernel/debug/fail_page_alloc/probability
+}
+
 testmod_load() {
 	[ -f "$SIMA_TESTMOD" ] || fail "$SIMA_TESTMOD missing"
 	! is_loaded sima_testmod || rmmod sima_testmod ||
