@@ -185,6 +185,30 @@ exercise_hooks() {
 	return 0
 }
 
+# kmemleak_clear / kmemleak_none WHEN (test kernel): forget what kmemleak
+# knows, then after the work fail unless a scan finds nothing
+# unreferenced; the report goes to $SIMA_EXPORT/kmemleak-$E2E_NAME.txt.
+SIMA_KMEMLEAK=/sys/kernel/debug/kmemleak
+kmemleak_clear() {
+	[ -f $SIMA_KMEMLEAK ] || fail "no $SIMA_KMEMLEAK (DEBUG_KMEMLEAK?)"
+	echo clear >$SIMA_KMEMLEAK || fail "kmemleak clear failed (disabled?)"
+}
+
+kmemleak_none() {
+	sleep 6		# kmemleak ignores objects younger than 5 s
+	echo scan >$SIMA_KMEMLEAK || fail "kmemleak scan failed"
+	sleep 5
+	echo scan >$SIMA_KMEMLEAK || fail "kmemleak scan failed"
+	cat $SIMA_KMEMLEAK >"$E2E_TMP/kmemleak"
+	cp "$E2E_TMP/kmemleak" "$SIMA_EXPORT/kmemleak-$E2E_NAME.txt" 2>/dev/null
+	_n=$(grep -c '^unreferenced object' "$E2E_TMP/kmemleak")
+	if [ "$_n" -ne 0 ]; then
+		head -n 60 "$E2E_TMP/kmemleak" >&2
+		fail "kmemleak: $_n unreferenced object(s) $1"
+	fi
+	log "kmemleak: nothing unreferenced $1"
+}
+
 # faults_on PERCENT: from now on, PERCENT % of the slab and page
 # allocations of tasks that wrote 1 to /proc/self/make-it-fail fail
 # (failslab, fail_page_alloc; test kernel). faults_off stops that.
