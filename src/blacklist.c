@@ -14,6 +14,7 @@
 #include <linux/fs.h>
 #include <linux/kernel.h>
 #include <linux/list.h>
+#include <linux/module.h>
 #include <linux/mutex.h>
 #include <linux/security.h>
 #include <linux/seq_file.h>
@@ -166,10 +167,11 @@ static int blacklist_release(struct inode *inode, struct file *file)
 }
 
 static const struct file_operations blacklist_fops = {
+	.owner = THIS_MODULE,
 	.open = blacklist_open,
 	.read = seq_read,
 	.write = blacklist_write,
-	.llseek = generic_file_llseek,
+	.llseek = seq_lseek,
 	.release = blacklist_release,
 };
 
