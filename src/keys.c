@@ -74,6 +74,12 @@ s32 sima_keys_ima_serial(void)
 	return ima_keyring->serial;
 }
 
+/* keyring_restrict=all: sima's keyring takes any key root adds. */
+static bool unrestricted(void)
+{
+	return !restrict_keys || !strcmp(restrict_keys, "all");
+}
+
 static struct key *find_user_keyring(void)
 {
 	/* Pairs with the release below: a seen keyring is set up. */
@@ -152,7 +158,10 @@ out:
  *	keyring lacks the key
  * @priv: for @check
  *
- * sima's own keyring first, then a "_ima" keyring userspace made.
+ * sima's own keyring first, then, where that keyring is unrestricted
+ * (as upstream without CONFIG_INTEGRITY_TRUSTED_KEYRING), a "_ima"
+ * keyring userspace made. A restricted keyring must not be bypassed by
+ * one that root, or the first caller's session, can fill at will.
  *
  * Return: the first result other than -ENOKEY, or -ENOKEY.
  */
@@ -163,7 +172,7 @@ int sima_keys_check(int (*check)(struct key *keyring, const void *priv),
 	int ret;
 
 	ret = check(ima_keyring, priv);
-	if (ret != -ENOKEY)
+	if (ret != -ENOKEY || !unrestricted())
 		return ret;
 	user = find_user_keyring();
 	return user ? check(user, priv) : ret;
@@ -279,7 +288,7 @@ static struct key_restriction *restriction(void)
 	void *check;
 	int err;
 
-	if (!restrict_keys || !strcmp(restrict_keys, "all"))
+	if (unrestricted())
 		return NULL;
 	for (i = 0; i < ARRAY_SIZE(checks); i++)
 		if (!strcmp(restrict_keys, checks[i][0]))

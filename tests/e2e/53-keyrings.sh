@@ -7,7 +7,8 @@
 # whose issuer is not there yet, are refused; the sealed .sima_ca keyring
 # takes nothing after load. x509= loads a certificate at insmod, and a
 # program signed with it runs under enforce. keyring_restrict=builtin
-# refuses keys no builtin key signed; a bad keyring_restrict= or an
+# refuses keys no builtin key signed; a "_ima" keyring root filled counts
+# only where sima's keyring is unrestricted; a bad keyring_restrict= or an
 # x509= file the restriction refuses fails the load.
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -69,7 +70,22 @@ echo "appraise func=BPRM_CHECK fsname=ext4" >$SIMA_FS/policy ||
 	fail "policy load failed"
 "$W/prog" true || bad "program signed with the x509= key refused"
 "$W/rogue-prog" true 2>/dev/null && bad "program signed by a rogue key ran"
+# a "_ima" keyring that root fills does not count where sima's keyring is
+# restricted...
+ima_ring=$(keyctl newring _ima @u) || fail "keyctl newring _ima"
+keyctl padd asymmetric "" "$ima_ring" <rogue.der >/dev/null ||
+	fail "keyctl padd to _ima"
+"$W/rogue-prog" true 2>/dev/null &&
+	bad "program signed by a key on _ima ran under keyring_restrict=ca"
 sima_unload
+
+# ...and does where it is not, as upstream without a trusted keyring
+sima_load
+echo "appraise func=BPRM_CHECK fsname=ext4" >$SIMA_FS/policy ||
+	fail "policy load failed"
+"$W/rogue-prog" true || bad "program signed by a key on _ima refused"
+sima_unload
+keyctl unlink "$ima_ring" @u >/dev/null
 
 sima_load keyring_restrict=builtin
 padd direct && bad "keyring_restrict=builtin accepted a key no builtin key signed"
