@@ -10,6 +10,10 @@
  * A file that is not open for reading is hashed through a private read-only
  * instance opened with sima's own credentials. Every hook ignores files
  * carrying those credentials, so sima's reads never re-enter sima.
+ *
+ * Files are read with __kernel_read(), as upstream does: kernel_read() asks
+ * the LSMs and fanotify permission listeners first, and a root listener
+ * denying sima's read alone would make a measurement silently go missing.
  */
 
 #include <crypto/hash.h>
@@ -19,6 +23,7 @@
 #include <linux/slab.h>
 
 #include "sima/hash.h"
+#include "sima/hook.h"
 
 /* Large enough to stream quickly, small enough for any allocator state. */
 #define HASH_CHUNK	(32 * 1024)
@@ -29,6 +34,9 @@ static DEFINE_MUTEX(tfm_mutex);
 static struct crypto_shash *tfms[SIMA_HASH_ALGO__LAST];
 /* The credentials of sima's own file reads; set at init. */
 const struct cred *sima_cred __read_mostly;
+/* __kernel_read(), not exported; set at init. */
+static ssize_t (*read_file)(struct file *file, void *buf, size_t count,
+			    loff_t *pos) __read_mostly;
 
 /**
  * sima_hash_tfm - the shared transform of an algorithm
@@ -104,7 +112,7 @@ static int hash_stream(struct file *file, struct shash_desc *desc, u8 *buf)
 	int err;
 
 	for (;;) {
-		n = kernel_read(file, buf, HASH_CHUNK, &pos);
+		n = read_file(file, buf, HASH_CHUNK, &pos);
 		if (n <= 0)
 			return n;
 		err = crypto_shash_update(desc, buf, n);
@@ -177,6 +185,11 @@ int sima_hash_init(unsigned int default_algo)
 {
 	struct crypto_shash *tfm;
 
+	read_file = (void *)sima_kallsyms_lookup("__kernel_read");
+	if (!read_file) {
+		pr_err("__kernel_read not found\n");
+		return -ENOENT;
+	}
 	sima_cred = prepare_kernel_cred(&init_task);
 	if (!sima_cred)
 		return -ENOMEM;

@@ -120,6 +120,18 @@ static void hash_rule(const struct sima_event *ev, struct sima_iint *iint)
 	set_bit(SIMA_IINT_UPDATE_XATTR, &iint->flags);
 }
 
+/* Upstream's collect_data record, named by the file's own name. */
+static void audit_hash_failure(const struct sima_event *ev, int err)
+{
+	struct name_snapshot name;
+
+	take_dentry_name_snapshot(&name, file_dentry(ev->file));
+	sima_audit_msg(SIMA_AUDIT_INTEGRITY_DATA, ev->inode,
+		       (const char *)name.name.name, "collect_data", "failed",
+		       err, false);
+	release_dentry_name_snapshot(&name);
+}
+
 /* Hash once per content version; -errno when the file cannot be hashed. */
 static int refresh_digest(const struct sima_event *ev,
 			  const struct sima_match_result *res,
@@ -139,6 +151,8 @@ static int refresh_digest(const struct sima_event *ev,
 	err = hash_event(ev, &iint->digest);
 	if (err) {
 		clear_bit(SIMA_IINT_HASHED, &iint->flags);
+		if (ev->file)
+			audit_hash_failure(ev, err);
 		return err;
 	}
 	iint->version = version;
