@@ -74,7 +74,7 @@ static size_t render(const void *priv, u32 pcr, const u8 *sha1, u8 *buf,
 				    size);
 }
 
-/* Upstream's audit cause for an add, AUDIT_CAUSE_LEN_MAX bytes in @buf. */
+/* Upstream's audit cause for an add; @buf has SIMA_AUDIT_CAUSE_LEN_MAX bytes. */
 static const char *add_cause(int err, int tpm_result, char *buf)
 {
 	switch (err) {
@@ -96,7 +96,8 @@ static const char *add_cause(int err, int tpm_result, char *buf)
 /*
  * Encode and append; -EEXIST (already recorded) counts as success, and so
  * does an entry whose PCR extension failed, as upstream. Like upstream,
- * the audit record names the template, not the file.
+ * the audit record names the entry (file path or event name), or the
+ * template when hashing the entry failed.
  */
 static int record(u32 to_pcr, const struct sima_template_desc *desc,
 		  const struct sima_template_input *in,
@@ -111,6 +112,7 @@ static int record(u32 to_pcr, const struct sima_template_desc *desc,
 		.priv = &m,
 	};
 	char cause[SIMA_AUDIT_CAUSE_LEN_MAX];
+	bool hashing_failed;
 	int err, tpm_result;
 
 	err = sima_template_encode(desc, in, false, &m.td);
@@ -118,12 +120,13 @@ static int record(u32 to_pcr, const struct sima_template_desc *desc,
 		return err;
 	err = sima_mlist_add(&ev, &tpm_result);
 	sima_template_data_free(&m.td);
-	if (!in->violation)
-		sima_audit_msg(SIMA_AUDIT_INTEGRITY_PCR, inode,
-			       sima_template_desc_name(desc),
-			       "add_template_measure",
-			       add_cause(err, tpm_result, cause), err,
-			       (!err && !tpm_result) || err == -EEXIST);
+	hashing_failed = err && err != -EEXIST && err != -ENOMEM;
+	sima_audit_msg(SIMA_AUDIT_INTEGRITY_PCR, inode,
+		       hashing_failed ? sima_template_desc_name(desc) :
+		       in->name ?: in->dentry_name,
+		       "add_template_measure",
+		       add_cause(err, tpm_result, cause), err,
+		       (!err && !tpm_result) || err == -EEXIST);
 	return err == -EEXIST ? 0 : err;
 }
 

@@ -40,7 +40,7 @@ mark=$(dmesg_mark)
 echo x >"$W/b"
 cat "$W/b" >/dev/null
 dmesg_since "$mark" | grep "type=1804" | grep "op=add_template_measure" |
-	grep "cause=hash_added" | grep -q "name=\"ima-ng\"" ||
+	grep "cause=hash_added" | grep -q "name=\"$W/b\"" ||
 	bad "no add_template_measure record with integrity_audit=1"
 sima_unload
 
