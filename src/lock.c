@@ -12,22 +12,35 @@
  * its own copy of the name, under module_mutex, whatever the entry.
  * Locking links sima into its own list of users; nothing ever unlinks it,
  * so every unload attempt fails with EWOULDBLOCK until reboot.
+ *
+ * What can fail (the lookup, the allocation) is done early in the load,
+ * by sima_lock_prepare(); engaging, the load's last step, cannot fail.
  */
 
 #include <linux/module.h>
+#include <linux/moduleparam.h>
 #include <linux/mutex.h>
 #include <linux/slab.h>
 
 #include "sima/hook.h"
 #include "sima/lock.h"
 
-/* Set once under module_mutex, never cleared. */
+static bool lock;
+module_param(lock, bool, 0444);
+MODULE_PARM_DESC(lock, "Make sima impossible to unload, rmmod -f included (default: 0)");
+
+/* Set once, under the kernel's module_mutex and parameter lock. */
 static bool locked;
+
+/* The kernel's lock of module lists, not exported; found by name. */
+static struct mutex *module_mutex;
+/* sima as its own user, allocated by sima_lock_prepare(). */
+static struct module_use *self_use;
 
 /**
  * sima_locked - has lock mode been engaged
  *
- * Return: true once sima_lock_engage() has succeeded.
+ * Return: true once sima_lock_engage() has run with lock=1.
  */
 bool sima_locked(void)
 {
@@ -35,49 +48,60 @@ bool sima_locked(void)
 }
 
 /**
- * sima_lock_engage - make sima impossible to unload until reboot
+ * sima_lock_prepare - get what engaging needs, when lock=1
  *
- * Without CONFIG_MODULE_UNLOAD no module can be unloaded: nothing to do.
- *
- * Return: 0 (also when already locked), -ENOENT without module_mutex's
- * address, -ENOMEM.
+ * Return: 0, -ENOENT without module_mutex's address, or -ENOMEM.
  */
-int sima_lock_engage(void)
+int sima_lock_prepare(void)
 {
-#ifdef CONFIG_MODULE_UNLOAD
-	struct mutex *module_mutex;	/* the kernel's: module lists */
-	struct module_use *use;
-
-	/* Not exported since Linux 5.12. */
+	if (!lock)
+		return 0;
 	module_mutex = (struct mutex *)sima_kallsyms_lookup("module_mutex");
 	if (!module_mutex) {
 		pr_err("lock: module_mutex not found\n");
 		return -ENOENT;
 	}
-	/* Never freed: the link must outlive every unload attempt. */
-	use = kzalloc(sizeof(*use), GFP_KERNEL);
-	if (!use)
+	self_use = kzalloc(sizeof(*self_use), GFP_KERNEL);
+	if (!self_use)
 		return -ENOMEM;
-	use->source = THIS_MODULE;
-	use->target = THIS_MODULE;
-	INIT_LIST_HEAD(&use->target_list);
+	self_use->source = THIS_MODULE;
+	self_use->target = THIS_MODULE;
+	INIT_LIST_HEAD(&self_use->target_list);
+	return 0;
+}
 
-	mutex_lock(module_mutex);
-	if (locked) {
-		mutex_unlock(module_mutex);
-		kfree(use);
+/**
+ * sima_lock_release - undo sima_lock_prepare() when the load fails later
+ */
+void sima_lock_release(void)
+{
+	kfree(self_use);
+	self_use = NULL;
+}
+
+/**
+ * sima_lock_engage - with lock=1, make sima impossible to unload until
+ * reboot; the last step of the load
+ *
+ * The parameter lock makes the one writable parameter's check
+ * (integrity_audit) atomic with engaging: its value now is kept.
+ *
+ * Return: 0.
+ */
+int sima_lock_engage(void)
+{
+	if (!lock)
 		return 0;
-	}
+	kernel_param_lock(THIS_MODULE);
+	mutex_lock(module_mutex);
 	/*
 	 * Only the source list: the kernel walks a module's target list
 	 * when freeing it, and sima is never freed from now on.
 	 */
-	list_add(&use->source_list, &THIS_MODULE->source_list);
+	list_add(&self_use->source_list, &THIS_MODULE->source_list);
 	WRITE_ONCE(locked, true);
 	mutex_unlock(module_mutex);
-#else
-	WRITE_ONCE(locked, true);
-#endif
+	kernel_param_unlock(THIS_MODULE);
 	pr_info("locked: sima cannot be unloaded until reboot\n");
 	return 0;
 }

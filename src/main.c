@@ -4,8 +4,9 @@
  *
  * Subsystems start in the order of parts[] and stop in reverse, on unload
  * and when a later part fails to start. The hooks go last on load and
- * first on unload, so that no event ever reaches a part of sima that is
- * not there; lock mode comes after them, once nothing can fail any more.
+ * first on unload (after the securityfs files), so that no event ever
+ * reaches a part of sima that is not there; lock mode engages after them,
+ * with nothing left that can fail.
  */
 
 #include <linux/delay.h>
@@ -22,9 +23,10 @@
 #include "sima/modsig.h"
 #include "sima/policy_active.h"
 
-static bool lock;
-module_param(lock, bool, 0444);
-MODULE_PARM_DESC(lock, "Make sima impossible to unload, rmmod -f included (default: 0)");
+/* Unloading, lock mode and the wait for open files rely on it. */
+#ifndef CONFIG_MODULE_UNLOAD
+#error "sima needs CONFIG_MODULE_UNLOAD"
+#endif
 
 #ifdef CONFIG_FAULT_INJECTION
 /* Debug kernels: tests fail each part in turn and then use the hooks. */
@@ -48,11 +50,6 @@ static int appraise_init(void)
 	return sima_appraise_init(sima_measure_algo());
 }
 
-static int lock_init(void)
-{
-	return lock ? sima_lock_engage() : 0;
-}
-
 /**
  * struct sima_part - one subsystem's start and stop
  * @name: for the log
@@ -67,6 +64,7 @@ struct sima_part {
 
 static const struct sima_part parts[] = {
 	{ "symbols", sima_kallsyms_init, NULL },
+	{ "lock", sima_lock_prepare, sima_lock_release },
 	{ "blacklist", NULL, sima_blacklist_exit },
 	{ "modsig", sima_modsig_init, NULL },
 	{ "lsm", sima_lsm_init, sima_lsm_exit },
@@ -76,15 +74,16 @@ static const struct sima_part parts[] = {
 	{ "measurement", sima_measure_init, sima_measure_exit },
 	{ "appraisal", appraise_init, NULL },
 	{ "hooks", sima_hooks_init, sima_hooks_exit },
-	{ "lock", lock_init, NULL },
+	{ "locking", sima_lock_engage, NULL },
 };
 
 /* Stop parts[0..n-1], last first. */
 static void stop_parts(unsigned int n)
 {
-	while (n--)
+	while (n--) {
 		if (parts[n].exit)
 			parts[n].exit();
+	}
 }
 
 static int __init sima_init(void)

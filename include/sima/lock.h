@@ -7,6 +7,8 @@
 
 #include <linux/types.h>
 
+int sima_lock_prepare(void);
+void sima_lock_release(void);
 int sima_lock_engage(void);
 bool sima_locked(void);
 

@@ -5,9 +5,11 @@
 # 1. pcr=17: the TPM refuses extensions of PCR 17 from locality 0 with a
 #    TPM return code.  As upstream, sima carries on: it loads, the entries
 #    (boot_aggregate first) are in the list for PCR 17, the log names the
-#    failed extension, and rmmod works.
-# 2. rmmod -f while a securityfs file is open: the unload waits for the
-#    close instead of freeing what the file's release needs.
+#    failed extension, a type 1804 record says cause=TPM_error(2311), and
+#    rmmod works.
+# 2. rmmod -f while one of sima's securityfs files is open, for each file:
+#    the unload waits for the close instead of freeing what the file's
+#    release needs.
 # 3. Test kernel (CONFIG_FAULT_INJECTION): insmod fail_part=N for every
 #    part N of the load; each fails with ENOMEM and leaves no module, no
 #    securityfs file, no keyring.
@@ -49,6 +51,10 @@ if [ -e /dev/tpm0 ]; then
 	esac
 	dmesg_since "$mark" | grep -q 'extending PCR 17 failed' ||
 		bad "no log line for the refused PCR 17 extension"
+	dmesg_since "$mark" | grep 'type=1804' |
+		grep 'op=add_template_measure' |
+		grep 'cause=TPM_error(2311)' | grep -q 'name="boot_aggregate"' ||
+		bad "no TPM_error(2311) record for boot_aggregate"
 	exercise_hooks "$W"
 	sima_unload
 	nothing_left "unload after pcr=17"
@@ -58,18 +64,24 @@ fi
 
 # rmmod -f while a file is open: the unload waits for its close
 sima_load
-exec 3<"$SIMA_COUNTS"
-(exec 3<&-; rmmod -f sima; echo $? >"$E2E_TMP/rmmod.rc") &
-sleep 2
-[ ! -f "$E2E_TMP/rmmod.rc" ] ||
-	bad "rmmod -f returned ($(cat "$E2E_TMP/rmmod.rc")) while a file was open"
-exec 3<&-
-wait_for 10 test -f "$E2E_TMP/rmmod.rc" ||
-	fail "rmmod -f did not return within 10 s of the close"
-wait
-_sima_loaded=0
-assert_eq "$(cat "$E2E_TMP/rmmod.rc")" 0 "rmmod -f status"
-nothing_left "rmmod -f with an open file"
+files=$(cd "$SIMA_FS" && find . -type f | sed 's|^\./||')
+sima_unload
+for f in $files; do
+	sima_load
+	exec 3<"$SIMA_FS/$f"
+	rm -f "$E2E_TMP/rmmod.rc"
+	(exec 3<&-; rmmod -f sima; echo $? >"$E2E_TMP/rmmod.rc") &
+	sleep 2
+	[ ! -f "$E2E_TMP/rmmod.rc" ] ||
+		bad "rmmod -f returned ($(cat "$E2E_TMP/rmmod.rc")) while $f was open"
+	exec 3<&-
+	wait_for 10 test -f "$E2E_TMP/rmmod.rc" ||
+		fail "rmmod -f did not return within 10 s of closing $f"
+	wait
+	_sima_loaded=0
+	assert_eq "$(cat "$E2E_TMP/rmmod.rc")" 0 "rmmod -f status ($f open)"
+	nothing_left "rmmod -f with $f open"
+done
 
 if [ "$SIMA_KERNEL" != test ]; then
 	pass
