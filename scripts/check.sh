@@ -34,19 +34,23 @@ stage() {
 	return 1
 }
 
-# vm_suite NAME KERNEL GUEST-SCRIPT RESULT-FILTER [APPEND [ARGS...]]: boot
-# once (APPEND: extra kernel command line), import the per-test lines the
-# guest exported; a VM failure no test explains counts as one more failure
-# (oops, lockdep report, timeout...).
+# vm_suite NAME KERNEL TIMEOUT GUEST-SCRIPT RESULT-FILTER [APPEND [ARGS...]]:
+# boot once (APPEND: extra kernel command line; TIMEOUT: seconds for the
+# whole boot), import the per-test lines the guest exported; a VM failure
+# no test explains counts as one more failure (oops, lockdep report,
+# timeout...).
 vm_suite() {
-	local name=$1 kernel=$2 script=$3 filter=$4 export=build/$2/$1
-	local append=${5:-} log=$res/$1.log rc lines
-	shift $(( $# < 5 ? $# : 5 ))
+	local name=$1 kernel=$2 timeout=$3 script=$4 filter=$5
+	local export=build/$2/$1 append=${6:-} log=$res/$1.log rc lines t0
+	shift $(( $# < 6 ? $# : 6 ))
 	echo "== $name ($(( $(date +%s) - start ))s)"
 	rm -rf "$export"
-	qemu/run --kernel "$kernel" --export "$export" --append "$append" \
-		--keep-log "$res/$name.console" -- "$script" "$@" >"$log" 2>&1
+	t0=$(date +%s)
+	qemu/run --kernel "$kernel" --timeout "$timeout" --export "$export" \
+		--append "$append" --keep-log "$res/$name.console" \
+		-- "$script" "$@" >"$log" 2>&1
 	rc=$?
+	echo "   $name: $(( $(date +%s) - t0 ))s of ${timeout}s"
 	lines=$($filter "$export")
 	[ -n "$lines" ] && echo "$lines" | tee -a "$all"
 	if [ $rc -ne 0 ] && ! grep -q '^FAIL' <<<"$lines"; then
@@ -55,11 +59,16 @@ vm_suite() {
 	fi
 }
 
-e2e_lines() {
-	local kernel
-	kernel=$(basename "$(dirname "$1")")
+# e2e_tests GLOB: the e2e scripts whose names match, for one boot
+e2e_tests() {
+	(cd tests/e2e && ls $1)
+}
+
+e2e_lines() {	# EXPORT-DIR: its lines, named after the suite (the dir)
+	local suite
+	suite=$(basename "$1")
 	[ -f "$1/e2e-results.txt" ] &&
-		sed -E "s/^(PASS|FAIL|SKIP) /\1 e2e-$kernel:/" "$1/e2e-results.txt"
+		sed -E "s/^(PASS|FAIL|SKIP) /\1 $suite:/" "$1/e2e-results.txt"
 }
 
 # The independent renderer: upstream's golden lists, then the list the
@@ -74,8 +83,8 @@ relist_goldens() {
 	return $rc
 }
 
-relist_vm() {
-	local dir=build/$1/e2e-$1/relist
+relist_vm() {	# KERNEL SUITE: the list 42-relist exported in SUITE's boot
+	local dir=build/$1/$2/relist
 	[ -f "$dir/binary_runtime_measurements" ] || {
 		echo "no exported list in $dir"
 		return 1
@@ -107,25 +116,51 @@ fi
 stage fuzz-smoke make -s -C tests/fuzz smoke FUZZ_TIME=20
 stage relist-goldens relist_goldens
 
-if stage build-test scripts/build.sh test; then
-	vm_suite kunit test tests/kunit/guest.sh kunit_lines
-	vm_suite e2e-test test tests/e2e/run.sh e2e_lines
-	stage relist-test relist_vm test
-	vm_suite e2e-cmdline test tests/e2e/run.sh e2e_lines \
-		"ima_policy=tcb ima_hash=sha512 ima_template_fmt=d-ng|n-ng|sig" \
-		boot-cmdline.sh
-else
-	record SKIP "kunit (test build failed)"
-	record SKIP "e2e-test (test build failed)"
-fi
+# Boot time limits: at least twice what a boot takes on an idle 2-core
+# machine (the figures in the comments, measured while another boot ran
+# alongside). Boots run two at a time: each keeps about one core busy.
+# A suite's output is shown once both have finished.
+pair() {	# SUITE-CMD-1 SUITE-CMD-2: two vm_suite calls side by side
+	local out1=$res/.pair1 out2=$res/.pair2
+	eval "$1" >"$out1" 2>&1 &
+	eval "$2" >"$out2" 2>&1
+	wait
+	cat "$out1" "$out2"
+	rm -f "$out1" "$out2"
+}
 
-if stage build-distro scripts/build.sh distro; then
-	# syscall.x32=y: Debian's switch for the x32 entry 90-lock also tries
-	vm_suite e2e-distro distro tests/e2e/run.sh e2e_lines "syscall.x32=y"
-	stage relist-distro relist_vm distro
-else
-	record SKIP "e2e-distro (distro build failed)"
+built_test=0
+built_distro=0
+stage build-test scripts/build.sh test && built_test=1
+stage build-distro scripts/build.sh distro && built_distro=1
+[ $built_test = 1 ] || record SKIP "kunit, e2e-test (test build failed)"
+[ $built_distro = 1 ] || record SKIP "e2e-distro (distro build failed)"
+
+# The debug kernel's e2e suite in two boots (the second ends with 90-lock,
+# which must come last); then Debian's kernel, beside KUnit, the boot with
+# upstream's command-line options and the attack cases under native IMA.
+if [ $built_test = 1 ]; then
+	pair "vm_suite e2e-test-1 test 3600 tests/e2e/run.sh e2e_lines '' \
+		$(e2e_tests '[0-4][0-9]-*.sh')" \
+	     "vm_suite e2e-test-2 test 3600 tests/e2e/run.sh e2e_lines '' \
+		$(e2e_tests '[5-9][0-9]-*.sh')"
+	stage relist-test relist_vm test e2e-test-1
 fi
+if [ $built_test = 1 ] && [ $built_distro = 1 ]; then
+	# syscall.x32=y: Debian's switch for the x32 entry 90-lock also tries
+	pair "vm_suite e2e-distro distro 2400 tests/e2e/run.sh e2e_lines \
+		syscall.x32=y" \
+	     "vm_suite kunit test 600 tests/kunit/guest.sh kunit_lines; \
+	      vm_suite e2e-cmdline test 900 tests/e2e/run.sh e2e_lines \
+		'ima_policy=tcb ima_hash=sha512 ima_template_fmt=d-ng|n-ng|sig' \
+		boot-cmdline.sh; \
+	      vm_suite e2e-native distro 900 tests/e2e/run.sh e2e_lines \
+		sima_engine=native 70-attack-appraise.sh"
+elif [ $built_distro = 1 ]; then
+	vm_suite e2e-distro distro 2400 tests/e2e/run.sh e2e_lines \
+		syscall.x32=y
+fi
+[ $built_distro = 0 ] || stage relist-distro relist_vm distro e2e-distro
 
 passed=$(grep -c '^PASS' "$all")
 failed=$(grep -c '^FAIL' "$all")
