@@ -212,7 +212,12 @@ kmemleak_none() {
 # faults_on PERCENT: from now on, PERCENT % of the slab and page
 # allocations of tasks that wrote 1 to /proc/self/make-it-fail fail
 # (failslab, fail_page_alloc; test kernel). faults_off stops that.
+# The allocators' failure reports (warnings with a stack dump) are
+# expected meanwhile: the console shows only errors and worse, which
+# KASAN, UBSAN and oops reports are; run.sh still reads every line of
+# the kernel log.
 faults_on() {
+	echo 4 >/proc/sys/kernel/printk
 	for _f in /sys/kernel/debug/failslab /sys/kernel/debug/fail_page_alloc; do
 		[ -d "$_f" ] || fail "no $_f on this kernel"
 		echo "$1" >"$_f/probability"
@@ -230,6 +235,8 @@ faults_on() {
 faults_off() {
 	echo 0 >/sys/kernel/debug/failslab/probability
 	echo 0 >/sys/kernel/debug/fail_page_alloc/probability
+	sleep 1		# let the last reports reach the console quietly
+	echo 7 >/proc/sys/kernel/printk
 }
 
 testmod_load() {
