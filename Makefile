@@ -49,8 +49,10 @@ build-test build-distro: build-%:
 kunit: build-test
 	qemu/run --kernel test --export build/test/kunit -- tests/kunit/guest.sh
 
+# The whole suite in one boot: make check splits the test kernel's in two.
 e2e-test e2e-distro: e2e-%: build-%
-	qemu/run --kernel $* --export build/$*/e2e -- tests/e2e/run.sh
+	qemu/run --kernel $* --timeout 5400 --export build/$*/e2e -- \
+		tests/e2e/run.sh
 
 check:
 	scripts/check.sh
