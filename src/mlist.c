@@ -205,7 +205,6 @@ static struct entry *make_entry(const struct sima_mlist_event *ev,
 /**
  * sima_mlist_add - append a measurement and extend its PCR
  * @ev: the measurement
- *
  * @tpm_result: receives the PCR extension's outcome (sima_tpm_extend()),
  *	0 when nothing was extended
  *
