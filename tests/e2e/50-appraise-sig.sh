@@ -18,19 +18,10 @@ P=$SIMA_FS/policy
 K=$E2E_TMP
 echo 10000 >/proc/sys/kernel/printk_ratelimit_burst
 
-cert() {	# NAME KEYGEN-ARGS...: $K/NAME.pem, $K/NAME.der
-	_n=$1
-	shift
-	openssl req -x509 -new "$@" -nodes -keyout "$K/$_n.pem" \
-		-subj "/CN=sima-e2e-$_n" -outform DER -out "$K/$_n.der" \
-		-days 2 -addext subjectKeyIdentifier=hash \
-		-addext keyUsage=digitalSignature >/dev/null 2>&1 ||
-		fail "openssl: $_n"
-}
-cert rsa -newkey rsa:2048
-cert ec -newkey ec -pkeyopt ec_paramgen_curve:prime256v1
-cert ec384 -newkey ec -pkeyopt ec_paramgen_curve:secp384r1
-cert other -newkey rsa:2048
+mk_cert "$K" rsa -newkey rsa:2048
+mk_cert "$K" ec -newkey ec -pkeyopt ec_paramgen_curve:prime256v1
+mk_cert "$K" ec384 -newkey ec -pkeyopt ec_paramgen_curve:secp384r1
+mk_cert "$K" other -newkey rsa:2048
 
 scratch_dir W
 prog() {	# NAME: a fresh copy of a static program
@@ -74,7 +65,7 @@ setfattr -n security.ima -v 0x030204aabbccddffff00 "$W/badsize" ||
 	fail "setfattr badsize"
 
 sima_load
-ring=$(keyctl search %:.ima keyring .ima 2>/dev/null || keyctl id %:.ima)
+ring=$(sima_keyring)
 [ -n "$ring" ] || fail "no .ima keyring"
 keyctl padd asymmetric "" "$ring" <"$K/rsa.der" >/dev/null || fail "padd rsa"
 # Debian's kernel has no ECDSA (CONFIG_CRYPTO_ECDSA unset): native IMA

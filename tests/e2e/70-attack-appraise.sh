@@ -46,10 +46,7 @@ K=$E2E_TMP
 ldso=/lib64/ld-linux-x86-64.so.2
 echo 10000 >/proc/sys/kernel/printk_ratelimit_burst
 
-openssl req -x509 -new -newkey rsa:2048 -nodes -keyout "$K/k.pem" \
-	-subj /CN=sima-e2e-attack -outform DER -out "$K/k.der" -days 2 \
-	-addext subjectKeyIdentifier=hash -addext keyUsage=digitalSignature \
-	>/dev/null 2>&1 || fail "openssl"
+mk_cert "$K" k
 
 scratch_dir W
 prog() {	# NAME [SOURCE]: a program owned by 4242, distinct content
@@ -84,8 +81,7 @@ if [ $engine = native ]; then
 	ring=$(keyctl newring _ima @u) || fail "keyctl newring _ima"
 else
 	sima_load
-	ring=$(keyctl search %:.ima keyring .ima 2>/dev/null ||
-		keyctl id %:.ima)
+	ring=$(sima_keyring)
 fi
 keyctl padd asymmetric "" "$ring" <"$K/k.der" >/dev/null || fail "padd"
 printf '%s\n' "appraise func=BPRM_CHECK fowner=4242 appraise_type=imasig" \

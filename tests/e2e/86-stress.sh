@@ -36,14 +36,8 @@ S=$E2E_TMP/state
 mkdir -p "$S"
 echo 10000 >/proc/sys/kernel/printk_ratelimit_burst
 
-openssl req -x509 -new -newkey rsa:2048 -nodes -keyout "$K/k.pem" \
-	-subj /CN=sima-e2e-stress -outform DER -out "$K/k.der" -days 2 \
-	-addext subjectKeyIdentifier=hash -addext keyUsage=digitalSignature \
-	>/dev/null 2>&1 || fail "openssl"
-openssl req -x509 -new -newkey rsa:2048 -nodes -keyout "$K/o.pem" \
-	-subj /CN=sima-e2e-other -outform DER -out "$K/o.der" -days 2 \
-	-addext subjectKeyIdentifier=hash -addext keyUsage=digitalSignature \
-	>/dev/null 2>&1 || fail "openssl"
+mk_cert "$K" k
+mk_cert "$K" o
 
 scratch_dir W
 for p in signed unsigned; do
@@ -62,8 +56,7 @@ measure func=FILE_CHECK mask=MAY_READ fowner=4243"
 gen=0
 load() {
 	sima_load pcr=13
-	ring=$(keyctl search %:.ima keyring .ima 2>/dev/null ||
-		keyctl id %:.ima)
+	ring=$(sima_keyring)
 	keyctl padd asymmetric "" "$ring" <"$K/k.der" >/dev/null ||
 		fail "keyctl padd"
 	echo "$policy" >"$P" || fail "policy load"

@@ -185,6 +185,26 @@ exercise_hooks() {
 	return 0
 }
 
+# mk_cert DIR NAME [KEYGEN-ARGS...]: a self-signed signing certificate,
+# DIR/NAME.pem (key) and DIR/NAME.der; RSA-2048 unless KEYGEN-ARGS say
+# otherwise (e.g. -newkey ec -pkeyopt ec_paramgen_curve:prime256v1).
+mk_cert() {
+	_cd=$1
+	_cn=$2
+	shift 2
+	[ $# -gt 0 ] || set -- -newkey rsa:2048
+	openssl req -x509 -new "$@" -nodes -keyout "$_cd/$_cn.pem" \
+		-subj "/CN=sima-e2e-$_cn" -outform DER -out "$_cd/$_cn.der" \
+		-days 2 -addext subjectKeyIdentifier=hash \
+		-addext keyUsage=digitalSignature >/dev/null 2>&1 ||
+		fail "openssl: $_cn"
+}
+
+# sima_keyring: the id of sima's IMA keyring (sima loaded)
+sima_keyring() {
+	keyctl search %:.ima keyring .ima 2>/dev/null || keyctl id %:.ima
+}
+
 # kmemleak_clear / kmemleak_none WHEN (test kernel): forget what kmemleak
 # knows, then after the work fail unless a scan finds nothing
 # unreferenced; the report goes to $SIMA_EXPORT/kmemleak-$E2E_NAME.txt.
