@@ -14,6 +14,7 @@
  */
 
 #include <crypto/hash.h>
+#include <crypto/sha1.h>
 #include <linux/slab.h>
 #include <linux/tpm.h>
 #include <linux/xarray.h>
@@ -142,7 +143,11 @@ static const struct sima_digest *slot_of(const struct slots *s,
 	return NULL;
 }
 
-/* What each bank is extended with; violations extend 0xff.. */
+/*
+ * What each bank is extended with. A violation extends 0xff.., over the
+ * whole digest of every bank whose algorithm the kernel knows (as upstream,
+ * even where it cannot compute it), over a SHA-1's width elsewhere.
+ */
 static int extend(u32 pcr, bool violation, const struct slots *s)
 {
 	struct sima_digest d[TPM2_MAX_PCR_BANKS];
@@ -151,19 +156,16 @@ static int extend(u32 pcr, bool violation, const struct slots *s)
 
 	for (i = 0; i < n; i++) {
 		const struct sima_digest *src = slot_of(s, banks[i].algo);
-		unsigned int fill = banks[i].size;
 
 		memset(d[i].data, 0, sizeof(d[i].data));
 		d[i].len = banks[i].size;
-		if (!src) {
-			/* Unmapped bank: padded SHA-1. */
-			src = &s->digest[0];
-			fill = src->len;
-		}
 		if (violation)
-			memset(d[i].data, 0xff, fill);
-		else
-			memcpy(d[i].data, src->data, fill);
+			memset(d[i].data, 0xff, banks[i].known ?
+			       banks[i].size : SHA1_DIGEST_SIZE);
+		else if (src)
+			memcpy(d[i].data, src->data, banks[i].size);
+		else	/* Unmapped bank: padded SHA-1. */
+			memcpy(d[i].data, s->digest[0].data, SHA1_DIGEST_SIZE);
 	}
 	return sima_tpm_extend(pcr, d);
 }

@@ -166,6 +166,8 @@ int sima_tpm_init(void)
 		banks[i].tpm_alg = chip->allocated_banks[i].alg_id;
 		banks[i].size = chip->allocated_banks[i].digest_size;
 		banks[i].algo = bank_algo(&chip->allocated_banks[i]);
+		banks[i].known = chip->allocated_banks[i].crypto_id <
+				 HASH_ALGO__LAST;
 	}
 	return 0;
 }

@@ -15,11 +15,13 @@
  * @algo: the matching enum sima_hash_algo, or SIMA_HASH_ALGO__LAST when
  *        the kernel cannot compute it (the bank then gets padded SHA-1)
  * @size: the bank's digest size
+ * @known: the kernel maps @tpm_alg to a hash algorithm, computable or not
  */
 struct sima_bank {
 	u16 tpm_alg;
 	u16 algo;
 	u16 size;
+	bool known;
 };
 
 int sima_tpm_init(void);

@@ -6,7 +6,8 @@
 # each add an entry with a zero digest, extend the PCR with 0xff.., count
 # in violations and write a type 1804 audit record; they are never
 # de-duplicated. Writes after the readers are gone, and reads with no
-# writer, are not violations. evmctl still replays the list.
+# writer, are not violations. evmctl still replays the list. Every bank
+# gets 0xff.. as wide as its digest.
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
@@ -100,6 +101,41 @@ for bank in sha1 sha256; do
 		"$E2E_TMP/list" >"$E2E_TMP/out" 2>&1; then
 		bad "evmctl: $bank replays with violations as zeros"
 	fi
+done
+sima_unload
+
+# A violation extends every bank with 0xff.. over the whole digest width
+# of its algorithm (sha384 and sha512 banks included, even where the
+# kernel cannot compute that hash), as upstream. Measurements go to PCR
+# 15 here, so that the violation alone moves PCR 14. make check boots
+# the distro kernel once with module_blacklist=sha512_generic,sha512_ssse3
+# for this: banks the kernel knows but cannot compute.
+hex2bin() {	# HEX: the bytes
+	# shellcheck disable=SC2059 # the format is the data
+	printf "$(echo "$1" | sed 's/../\\x&/g')"
+}
+grep -q '^name *: sha384$' /proc/crypto ||
+	log "no sha384 in the crypto API: its bank gets padded SHA-1 digests"
+sima_load pcr=14
+printf '%s\n' "dont_measure fsmagic=0x01021994" \
+	"dont_measure fsmagic=0x62656572" "dont_measure fsmagic=0x73636673" \
+	"measure func=FILE_CHECK mask=MAY_READ pcr=15" >"$SIMA_FS/policy" ||
+	fail "policy load failed"
+echo data >"$W/banks"
+for b in $tpm/pcr-*; do
+	cat "$b/14" >"$E2E_TMP/before-${b##*-}"
+done
+exec 3>>"$W/banks"
+cat "$W/banks" >/dev/null
+exec 3>&-
+assert_eq "$(cat $SIMA_FS/violations)" 1 "violations, banks case"
+for b in $tpm/pcr-*; do
+	algo=${b##*-}
+	before=$(cat "$E2E_TMP/before-$algo")
+	ones=$(echo "$before" | tr 0-9A-Fa-f f)
+	want=$({ hex2bin "$before"; hex2bin "$ones"; } |
+		openssl dgst -"$algo" -r | cut -d' ' -f1)
+	assert_eq "$(tr A-F a-f <"$b/14")" "$want" "$algo bank after a violation"
 done
 sima_unload
 pass
