@@ -330,6 +330,20 @@ bool sima_appraise_cached(const struct sima_iint *iint, unsigned int sub)
 	       READ_ONCE(iint->verdict_gen) == atomic_read(&trust_gen);
 }
 
+/*
+ * An executable mapping of a file mapped writable elsewhere: the pages
+ * appraised may change under it. Refused after a pass, as upstream.
+ */
+static int mmapped_writers(const struct sima_event *ev, const char *name)
+{
+	if (ev->func != SIMA_FUNC_MMAP_CHECK ||
+	    !mapping_writably_mapped(ev->file->f_mapping))
+		return 0;
+	sima_audit_msg(SIMA_AUDIT_INTEGRITY_DATA, ev->inode, name, "mmap_file",
+		       "mmapped_writers", -ETXTBSY, false);
+	return -ETXTBSY;
+}
+
 /**
  * sima_appraise_file - appraise a file an appraise rule matched
  * @ev: the access
@@ -360,12 +374,21 @@ int sima_appraise_file(const struct sima_event *ev, struct sima_iint *iint,
 		}
 		status = appraise(ev, iint, res, ms, name);
 		WRITE_ONCE(iint->status[sub], status);
-		/* Lockless readers see the status once they see the bit. */
-		smp_mb__before_atomic();
-		set_bit(SIMA_IINT_APPRAISED + sub, &iint->flags);
+		/*
+		 * Only a pass is cached, as upstream: a failure is appraised
+		 * (and audited) again on each access, so that a key added
+		 * since can make it pass.
+		 */
+		if (status == SIMA_STATUS_PASS) {
+			/* Lockless readers see the status with the bit. */
+			smp_mb__before_atomic();
+			set_bit(SIMA_IINT_APPRAISED + sub, &iint->flags);
+		}
 	}
 	if (status != SIMA_STATUS_PASS)
 		rc = -EACCES;
+	else
+		rc = mmapped_writers(ev, name);
 	if (!rc && res->appraise_algos &&
 	    !(res->appraise_algos & BIT(iint->digest.algo))) {
 		sima_audit_msg(SIMA_AUDIT_INTEGRITY_DATA, ev->inode, name,

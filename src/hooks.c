@@ -61,6 +61,10 @@ static struct file *(*orig_do_filp_open)(int dfd, struct filename *pathname,
 static struct file *(*orig_do_file_open_root)(const struct path *root,
 					      const char *name,
 					      const struct sima_open_flags *op);
+static int (*orig_do_truncate)(struct user_namespace *mnt_userns,
+			       struct dentry *dentry, loff_t length,
+			       unsigned int time_attrs, struct file *filp);
+static int (*orig_ima_file_check)(struct file *file, int mask);
 static void (*orig___fput)(struct file *file);
 static int (*orig_security_kernel_read_file)(struct file *file,
 					     enum kernel_read_file_id id,
@@ -156,7 +160,7 @@ static bool live_access(enum sima_hook_id hook, enum sima_func func,
 }
 
 static int file_event(enum sima_hook_id hook, enum sima_func func,
-		      struct file *file, int mask)
+		      struct file *file, int mask, bool truncating)
 {
 	struct sima_event ev = {
 		.hook = hook,
@@ -165,6 +169,7 @@ static int file_event(enum sima_hook_id hook, enum sima_func func,
 		.cred = current_cred(),
 		.file = file,
 		.inode = file_inode(file),
+		.truncating = truncating,
 	};
 
 	if (hook == SIMA_EV_FILE_OPEN || hook == SIMA_EV_MMAP_FILE)
@@ -265,7 +270,7 @@ static int sima_hook_security_mmap_file(struct file *file, unsigned long prot,
 	    live_access(SIMA_EV_MMAP_FILE, SIMA_FUNC_MMAP_CHECK, file,
 			MAY_EXEC))
 		ret = file_event(SIMA_EV_MMAP_FILE, SIMA_FUNC_MMAP_CHECK,
-				 file, MAY_EXEC);
+				 file, MAY_EXEC, false);
 	sima_hook_exit();
 	return ret;
 }
@@ -283,23 +288,48 @@ static int sima_hook_security_file_mprotect(struct vm_area_struct *vma,
 	    sima_mprotect_adds_exec(prot, vma->vm_flags & VM_EXEC,
 				    vma->vm_file))
 		ret = file_event(SIMA_EV_FILE_MPROTECT, SIMA_FUNC_MMAP_CHECK,
-				 vma->vm_file, MAY_EXEC);
+				 vma->vm_file, MAY_EXEC, false);
 	sima_hook_exit();
 	return ret;
 }
 
+/* FILE_CHECK of an opened file, with the MAY_* bits of its open. */
+static int file_check(struct file *file, int acc_mode, bool truncating)
+{
+	int mask;
+
+	if (!sima_hook_active() || !is_reg_file(file))
+		return 0;
+	mask = sima_open_mask(acc_mode);
+	if (!live_access(SIMA_EV_FILE_OPEN, SIMA_FUNC_FILE_CHECK, file, mask))
+		return 0;
+	return file_event(SIMA_EV_FILE_OPEN, SIMA_FUNC_FILE_CHECK, file, mask,
+			  truncating);
+}
+
+/*
+ * Opens do_open() truncates: FILE_CHECK ran in the do_truncate() wrapper,
+ * before the contents went. O_TMPFILE opens get none, as upstream: the new
+ * inode is a new file (the vfs_tmpfile() wrapper).
+ */
+static bool checked_elsewhere(const struct file *file,
+			      const struct sima_open_flags *op)
+{
+	if ((op->open_flag & __O_TMPFILE) == __O_TMPFILE)
+		return true;
+	return (op->open_flag & O_TRUNC) && !(file->f_mode & FMODE_CREATED) &&
+	       S_ISREG(file_inode(file)->i_mode);
+}
+
 /* FILE_CHECK after a successful open; a denial closes the file again. */
-static struct file *file_check(struct file *file,
+static struct file *open_check(struct file *file,
 			       const struct sima_open_flags *op)
 {
-	int mask, ret;
+	int ret;
 
-	if (IS_ERR(file) || !sima_hook_active() || !is_reg_file(file))
+	if (IS_ERR(file) || checked_elsewhere(file, op))
 		return file;
-	mask = sima_open_mask(op->acc_mode);
-	if (!live_access(SIMA_EV_FILE_OPEN, SIMA_FUNC_FILE_CHECK, file, mask))
-		return file;
-	ret = file_event(SIMA_EV_FILE_OPEN, SIMA_FUNC_FILE_CHECK, file, mask);
+	ret = file_check(file, op->acc_mode, false);
 	if (ret) {
 		fput(file);
 		return ERR_PTR(ret);
@@ -313,7 +343,7 @@ static struct file *sima_hook_do_filp_open(int dfd, struct filename *pathname,
 	struct file *file;
 
 	sima_hook_enter();
-	file = file_check(orig_do_filp_open(dfd, pathname, op), op);
+	file = open_check(orig_do_filp_open(dfd, pathname, op), op);
 	sima_hook_exit();
 	return file;
 }
@@ -325,9 +355,68 @@ static struct file *sima_hook_do_file_open_root(const struct path *root,
 	struct file *file;
 
 	sima_hook_enter();
-	file = file_check(orig_do_file_open_root(root, name, op), op);
+	file = open_check(orig_do_file_open_root(root, name, op), op);
 	sima_hook_exit();
 	return file;
+}
+
+/*
+ * The MAY_* bits of an O_TRUNC open, rebuilt from the file as the VFS
+ * built them from the flags: O_TRUNC adds MAY_WRITE; exec opens never
+ * truncate.
+ */
+static int trunc_acc_mode(const struct file *file)
+{
+	int acc_mode = MAY_OPEN | MAY_WRITE;
+
+	if (file->f_mode & FMODE_READ)
+		acc_mode |= MAY_READ;
+	if (file->f_flags & O_APPEND)
+		acc_mode |= MAY_APPEND;
+	return acc_mode;
+}
+
+/*
+ * do_open() truncates an O_TRUNC open through here (ATTR_OPEN, with the
+ * file): FILE_CHECK comes first, as upstream's, so that a refused open
+ * leaves the contents alone and appraisal judges the file as it was.
+ */
+static int sima_hook_do_truncate(struct user_namespace *mnt_userns,
+				 struct dentry *dentry, loff_t length,
+				 unsigned int time_attrs, struct file *filp)
+{
+	int ret = 0;
+
+	sima_hook_enter();
+	if (filp && (time_attrs & ATTR_OPEN))
+		ret = file_check(filp, trunc_acc_mode(filp), true);
+	if (!ret)
+		ret = orig_do_truncate(mnt_userns, dentry, length, time_attrs,
+				       filp);
+	sima_hook_exit();
+	return ret;
+}
+
+/* vmlinux's text: a caller elsewhere is a module's. */
+static unsigned long core_text_start, core_text_end;
+
+/*
+ * knfsd opens files for its clients with FILE_CHECK through native IMA's
+ * ima_file_check(), on kernels that have it. Its other caller, do_open(),
+ * is in vmlinux and checked by the open wrappers; a caller in a module's
+ * text is nfsd.ko's.
+ */
+static int sima_hook_ima_file_check(struct file *file, int mask)
+{
+	unsigned long caller = (unsigned long)__builtin_return_address(0);
+	int ret;
+
+	sima_hook_enter();
+	ret = orig_ima_file_check(file, mask);
+	if (!ret && (caller < core_text_start || caller >= core_text_end))
+		ret = file_check(file, mask, false);
+	sima_hook_exit();
+	return ret;
 }
 
 /*
@@ -341,7 +430,8 @@ static void sima_hook___fput(struct file *file)
 	if (sima_hook_active() && (file->f_mode & FMODE_OPENED) &&
 	    is_reg_file(file)) {
 		if (file->f_mode & FMODE_WRITE)
-			file_event(SIMA_EV_FILE_FREE, SIMA_FUNC_NONE, file, 0);
+			file_event(SIMA_EV_FILE_FREE, SIMA_FUNC_NONE, file, 0,
+				   false);
 		else
 			sima_dispatch_count(SIMA_EV_FILE_FREE);
 	}
@@ -526,7 +616,8 @@ static int sima_hook_vfs_tmpfile(struct user_namespace *mnt_userns,
 	sima_hook_enter();
 	ret = orig_vfs_tmpfile(mnt_userns, parentpath, file, mode);
 	if (!ret && sima_hook_active())
-		file_event(SIMA_EV_POST_TMPFILE, SIMA_FUNC_FILE_CHECK, file, 0);
+		file_event(SIMA_EV_POST_TMPFILE, SIMA_FUNC_FILE_CHECK, file,
+			   MAY_ACCESS, false);
 	sima_hook_exit();
 	return ret;
 }
@@ -721,6 +812,7 @@ static struct sima_hook sima_hook_table[] = {
 	HOOK(vfs_tmpfile),
 	HOOK(do_mknodat),
 	HOOK(do_file_open_root),
+	HOOK(do_truncate),
 	HOOK(security_kernel_read_file),
 	HOOK(security_kernel_post_read_file),
 	HOOK(security_kernel_load_data),
@@ -733,6 +825,7 @@ static struct sima_hook sima_hook_table[] = {
 	HOOK(keyring_clear),
 	HOOK(key_move),
 	HOOK_OPTIONAL(ima_measure_critical_data),
+	HOOK_OPTIONAL(ima_file_check),
 };
 
 static struct sima_hook_set sima_hooks = {
@@ -749,6 +842,10 @@ int sima_hooks_init(void)
 {
 	int err;
 
+	core_text_start = sima_kallsyms_lookup("_stext");
+	core_text_end = sima_kallsyms_lookup("_etext");
+	if (!core_text_start || !core_text_end)
+		return -ENOENT;
 	err = sima_hooks_install(&sima_hooks);
 	if (!err)
 		WRITE_ONCE(sima_hooks_live, true);

@@ -64,7 +64,7 @@ static void rdwr_violations(const struct sima_event *ev, bool must_measure)
 	iint = sima_iint_get(inode);
 	if (!IS_ERR(iint))
 		set_bit(SIMA_IINT_MUST_MEASURE, &iint->flags);
-	if (inode_is_open_for_write(inode))
+	if (atomic_read(&inode->i_writecount) > (ev->truncating ? 1 : 0))
 		sima_measure_violation(ev, "open_writers");
 }
 
@@ -198,6 +198,10 @@ static bool nothing_to_do(const struct sima_event *ev,
 		return false;
 	if (!(res->action & SIMA_ACT_APPRAISE))
 		return true;
+	/* Checked on every executable mapping, cached pass or not. */
+	if (ev->func == SIMA_FUNC_MMAP_CHECK &&
+	    mapping_writably_mapped(ev->file->f_mapping))
+		return false;
 	if (!sima_appraise_cached(iint, sub) ||
 	    (ev->file->f_mode & FMODE_WRITE) || res->appraise_algos)
 		return false;
@@ -285,7 +289,8 @@ static int process_file(const struct sima_event *ev,
 	audit = (res->action & SIMA_ACT_AUDIT) &&
 		!test_bit(SIMA_IINT_AUDITED, &iint->flags);
 	fresh = appraise && !sima_appraise_cached(iint, res->appraise_sub);
-	if (measure || audit || fresh) {
+	/* Every record of an appraisal, cached or not, names the path. */
+	if (measure || audit || appraise) {
 		pathbuf = __getname();
 		if (pathbuf)
 			path = sima_measure_path(ev->file, pathbuf);
@@ -332,6 +337,29 @@ static void file_closed(const struct sima_event *ev)
 		clear_bit(SIMA_IINT_NEW_FILE, &iint->flags);
 	}
 	clear_bit(SIMA_IINT_UPDATE_XATTR, &iint->flags);
+	mutex_unlock(&iint->mutex);
+}
+
+/*
+ * An O_TMPFILE inode an appraise or hash rule covers: as upstream, it
+ * passes until its last writer closes, which labels it with its hash.
+ */
+static void tmpfile_created(const struct sima_event *ev)
+{
+	struct sima_match_result res;
+	struct sima_iint *iint;
+
+	if (!sima_appraise_active() || !S_ISREG(ev->inode->i_mode))
+		return;
+	sima_policy_match(ev, SIMA_ACT_APPRAISE | SIMA_ACT_HASH, &res, NULL);
+	if (!(res.action & (SIMA_ACT_APPRAISE | SIMA_ACT_HASH)))
+		return;
+	iint = sima_iint_get(ev->inode);
+	if (IS_ERR(iint))
+		return;
+	mutex_lock(&iint->mutex);
+	iint->status[SIMA_APPRAISE_FILE] = SIMA_STATUS_PASS;
+	set_bit(SIMA_IINT_UPDATE_XATTR, &iint->flags);
 	mutex_unlock(&iint->mutex);
 }
 
@@ -504,6 +532,9 @@ int sima_process_event(const struct sima_event *ev)
 		return 0;
 	case SIMA_EV_FILE_FREE:
 		file_closed(ev);
+		return 0;
+	case SIMA_EV_POST_TMPFILE:
+		tmpfile_created(ev);
 		return 0;
 	case SIMA_EV_SETXATTR:
 	case SIMA_EV_REMOVEXATTR:

@@ -50,6 +50,8 @@ enum sima_hook_id {
  * @label: the label of a critical-data event (label= matches it)
  * @data_name: the name of a critical-data event, as the list shows it
  * @hash_buf: measure the digest of @buf rather than @buf itself
+ * @truncating: an O_TRUNC open checked inside its truncation, which holds
+ *	one write access of its own on the inode
  *
  * Pointers are borrowed from the hooked call and valid only during
  * sima_dispatch().
@@ -75,6 +77,7 @@ struct sima_event {
 	const char *label;
 	const char *data_name;
 	bool hash_buf;
+	bool truncating;
 };
 
 extern const char *const sima_hook_names[SIMA_NR_HOOKS];

@@ -1,7 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 # 20-tmpfile: open(O_TMPFILE) + close on ext4 and tmpfs.  Per iteration:
-# post_create_tmpfile 1, file_open 1 (it is an open of a regular file),
+# post_create_tmpfile 1, file_open 0 (upstream runs no FILE_CHECK on it),
 # file_free 1, and the unlinked inode dies at the close: inode_free >= 1.
 # A filesystem without tmpfile support fails before the hook: nothing.
 # shellcheck source-path=SCRIPTDIR source=lib.sh
@@ -9,7 +9,7 @@
 
 scratch_dir W
 tmp_dir T
-tf="post_create_tmpfile=N file_open=N file_free=N inode_free>=N"
+tf="post_create_tmpfile=N file_open=0 file_free=N inode_free>=N"
 
 sima_load
 

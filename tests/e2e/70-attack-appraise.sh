@@ -31,17 +31,6 @@
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
-engine=sima
-for arg in $(cat /proc/cmdline); do
-	case $arg in sima_engine=*) engine=${arg#sima_engine=} ;; esac
-done
-if [ $engine = native ]; then
-	[ "$SIMA_KERNEL" = distro ] || skip "native IMA runs on the distro kernel"
-	FS=$SIMA_SECFS/ima
-else
-	FS=$SIMA_FS
-fi
-P=$FS/policy
 K=$E2E_TMP
 ldso=/lib64/ld-linux-x86-64.so.2
 echo 10000 >/proc/sys/kernel/printk_ratelimit_burst
@@ -77,13 +66,9 @@ prog signed; sign "$W/signed"
 prog unsigned
 cp -p "$W/signed" "$K/pristine"
 
-if [ $engine = native ]; then
-	ring=$(keyctl newring _ima @u) || fail "keyctl newring _ima"
-else
-	sima_load
-	ring=$(sima_keyring)
-fi
-keyctl padd asymmetric "" "$ring" <"$K/k.der" >/dev/null || fail "padd"
+engine_start
+P=$FS/policy
+keyctl padd asymmetric "" "$RING" <"$K/k.der" >/dev/null || fail "padd"
 printf '%s\n' "appraise func=BPRM_CHECK fowner=4242 appraise_type=imasig" \
 	"appraise func=MMAP_CHECK fowner=4242 appraise_type=imasig" \
 	"appraise func=FILE_CHECK fowner=4244" \
@@ -127,7 +112,7 @@ prog trunc; sign "$W/trunc"; cp -p "$W/trunc" "$K/trunc.pristine"
 runs "$W/trunc" || bad "trunc refused"
 # growing keeps the program runnable: only appraisal can refuse it
 simatest truncate "$W/trunc" $(($(wc -c <"$W/trunc") + 4096)) 2>/dev/null
-if [ $engine = native ]; then
+if [ "$ENGINE" = native ]; then
 	# upstream keeps its verdict across truncate(2), which opens no file
 	# for write; sima refuses (README, Security)
 	runs "$W/trunc" ||
@@ -219,7 +204,7 @@ cat "$M" >/dev/null
 echo v2 >&3
 cat "$M" >/dev/null
 h2=$(sha256sum "$M" | cut -d' ' -f1)
-if [ $engine = sima ] &&
+if [ "$ENGINE" = sima ] &&
    ! grep -q "sha256:$h2 $M\$" "$FS/ascii_runtime_measurements"; then
 	bad "a version written through an open descriptor was not measured before the close"
 fi
@@ -238,5 +223,5 @@ want=$(sha256sum "$H" | cut -d' ' -f1)
 getfattr -n security.ima -e hex "$H" | grep -q "0x0404$want" ||
 	bad "last close did not relabel the hash-labelled file"
 
-[ $engine = native ] || sima_unload
+[ "$ENGINE" = native ] || sima_unload
 pass

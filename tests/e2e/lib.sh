@@ -200,6 +200,27 @@ mk_cert() {
 		fail "openssl: $_cn"
 }
 
+# engine_start: the engine under test, $ENGINE: sima (loaded here), or
+# native IMA where the distro kernel was booted with sima_engine=native
+# (the script skips elsewhere); $FS is its securityfs directory and
+# $RING the keyring its appraisal trusts (for native, a new "_ima").
+engine_start() {
+	ENGINE=sima
+	for _a in $(cat /proc/cmdline); do
+		case $_a in sima_engine=*) ENGINE=${_a#sima_engine=} ;; esac
+	done
+	if [ "$ENGINE" = native ]; then
+		[ "$SIMA_KERNEL" = distro ] ||
+			skip "native IMA runs on the distro kernel"
+		FS=$SIMA_SECFS/ima
+		RING=$(keyctl newring _ima @u) || fail "keyctl newring _ima"
+	else
+		sima_load
+		FS=$SIMA_FS
+		RING=$(sima_keyring)
+	fi
+}
+
 # sima_keyring: the id of sima's IMA keyring (sima loaded)
 sima_keyring() {
 	keyctl search %:.ima keyring .ima 2>/dev/null || keyctl id %:.ima

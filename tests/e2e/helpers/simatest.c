@@ -220,6 +220,18 @@ static int setup_open_wr(struct ctx *c)
 	return 0;
 }
 
+/* fd: read-write, fd2: read-only */
+static int setup_open_rw_ro(struct ctx *c)
+{
+	c->fd = open(c->argv[0], O_RDWR | O_CLOEXEC);
+	if (c->fd < 0)
+		die_errno("open", c->argv[0]);
+	c->fd2 = open(c->argv[0], O_RDONLY | O_CLOEXEC);
+	if (c->fd2 < 0)
+		die_errno("open", c->argv[0]);
+	return 0;
+}
+
 static void teardown_close(struct ctx *c)
 {
 	if (c->fd >= 0)
@@ -498,6 +510,59 @@ static int run_tmpfile(struct ctx *c)
 	return 0;
 }
 
+/*
+ * tmpfile-link DIR NAME [UID]: as UID, an O_TMPFILE in DIR gets eight
+ * bytes and is linked in as DIR/NAME before its close.
+ */
+static int run_tmpfile_link(struct ctx *c)
+{
+	char proc[64], path[PATH_MAX];
+	uid_t id;
+	int fd;
+
+	if (c->argc > 2) {
+		id = strtoul(c->argv[2], NULL, 0);
+		if (setresuid(id, id, id))
+			return failed(c, "setresuid");
+	}
+	fd = open(c->argv[0], O_TMPFILE | O_RDWR | O_CLOEXEC, 0644);
+	if (fd < 0)
+		return failed(c, "open(O_TMPFILE)");
+	snprintf(proc, sizeof(proc), "/proc/self/fd/%d", fd);
+	snprintf(path, sizeof(path), "%s/%s", c->argv[0], c->argv[1]);
+	if (write(fd, "tmpfile\n", 8) != 8) {
+		close(fd);
+		return failed(c, "write");
+	}
+	if (linkat(AT_FDCWD, proc, AT_FDCWD, path, AT_SYMLINK_FOLLOW)) {
+		close(fd);
+		return failed(c, "linkat");
+	}
+	return close(fd) ? failed(c, "close") : 0;
+}
+
+/*
+ * mmap-exec-beside-writer FILE: FILE mapped shared and writable, then an
+ * executable mapping of it through another descriptor.
+ */
+static int run_mmap_exec_beside_writer(struct ctx *c)
+{
+	size_t len = 4096;
+	void *w, *x;
+	int rc = 0;
+
+	w = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_SHARED, c->fd, 0);
+	if (w == MAP_FAILED)
+		return failed(c, "mmap(PROT_WRITE, MAP_SHARED)");
+	x = mmap(NULL, len, PROT_READ | PROT_EXEC, MAP_PRIVATE, c->fd2, 0);
+	if (x == MAP_FAILED)
+		rc = failed(c, "mmap(PROT_EXEC)");
+	else
+		munmap(x, len);
+	munmap(w, len);
+	return rc;
+}
+
 /* op->arg: file type; the node is unlinked again after a success */
 static int run_mknod(struct ctx *c)
 {
@@ -772,6 +837,10 @@ static const struct op ops[] = {
 	OP1("sleep-open", "FIFO", run_sleep_open, 0),
 	OP1("unlink-create", "DIR", run_unlink_create, 0),
 	OP1("tmpfile", "DIR", run_tmpfile, 0),
+	{ "tmpfile-link", "DIR NAME [UID]", 2, 3, NULL, run_tmpfile_link,
+	  NULL, 0 },
+	{ "mmap-exec-beside-writer", "FILE", 1, 1, setup_open_rw_ro,
+	  run_mmap_exec_beside_writer, teardown_close, 0 },
 	OP1("mknod-reg", "PATH", run_mknod, S_IFREG),
 	OP1("mknod-fifo", "PATH", run_mknod, S_IFIFO),
 	OP1("mknod-chr", "PATH", run_mknod, S_IFCHR),
