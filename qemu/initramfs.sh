@@ -74,7 +74,7 @@ data_files=(/etc/ssl/openssl.cnf)
 # request_module() (kernel -> /sbin/modprobe) or from a test.
 boot_modules=(virtio_pci virtio_blk ext4 loop)
 extra_modules=(overlay sha512_generic sha3_generic rmd160 wp512 streebog_generic
-	xxhash_generic)
+	xxhash_generic nfsd nfsv4)
 
 for t in "${tools[@]}"; do
 	[ -x "${t%%:*}" ] || die "${t%%:*} missing (apt-get install ima-evm-utils keyutils attr openssl tpm2-tools kmod)"

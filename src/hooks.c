@@ -800,6 +800,7 @@ static struct sima_hook sima_hook_table[] = {
 	HOOK(security_inode_free),
 	HOOK(__fput),
 	HOOK(do_filp_open),
+	HOOK_OPTIONAL(ima_file_check),	/* every open, where it exists */
 	HOOK(security_mmap_file),
 	HOOK(security_bprm_check),
 	HOOK(notify_change),
@@ -825,7 +826,6 @@ static struct sima_hook sima_hook_table[] = {
 	HOOK(keyring_clear),
 	HOOK(key_move),
 	HOOK_OPTIONAL(ima_measure_critical_data),
-	HOOK_OPTIONAL(ima_file_check),
 };
 
 static struct sima_hook_set sima_hooks = {
