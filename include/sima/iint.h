@@ -48,8 +48,8 @@ struct sima_iint {
 };
 
 /*
- * @flags bits, atomic bitops. HASHED, AUDITED and APPRAISED change with
- * @digest under @mutex, and may be cleared without it to force a new
+ * @flags bits, atomic bitops. HASHED, VERITY, AUDITED and APPRAISED change
+ * with @digest under @mutex, and may be cleared without it to force a new
  * evaluation (xattr and attribute changes); MUST_MEASURE is only ever set.
  */
 #define SIMA_IINT_HASHED	0	/* @digest matches @version */
@@ -59,7 +59,7 @@ struct sima_iint {
 #define SIMA_IINT_NEW_FILE	4	/* created, not yet closed by a writer */
 #define SIMA_IINT_UPDATE_XATTR	5	/* relabel at the last writer's close */
 #define SIMA_IINT_HASH_RULE	6	/* a "hash" rule applied */
-#define SIMA_IINT_VERITY	7	/* @digest is fs-verity's, under @mutex */
+#define SIMA_IINT_VERITY	7	/* @digest is fs-verity's */
 /* + enum sima_appraise_sub: @status[sub] is valid for @digest */
 #define SIMA_IINT_APPRAISED	8
 
