@@ -54,6 +54,8 @@ tools=(
 	/usr/bin/tpm2:usr/bin
 	/usr/bin/kmod:bin
 	/usr/bin/bash:bin
+	/usr/bin/fsverity:usr/bin
+	/usr/sbin/mke2fs:usr/sbin
 )
 optional_tools=(/usr/sbin/getcap:usr/sbin /usr/sbin/setcap:usr/sbin /usr/sbin/getpcaps:usr/sbin)
 # tpm2-tools: every tpm2_* is a symlink to the one tpm2 binary.
@@ -77,7 +79,7 @@ extra_modules=(overlay sha512_generic sha3_generic rmd160 wp512 streebog_generic
 	xxhash_generic nfsd nfsv4)
 
 for t in "${tools[@]}"; do
-	[ -x "${t%%:*}" ] || die "${t%%:*} missing (apt-get install ima-evm-utils keyutils attr openssl tpm2-tools kmod)"
+	[ -x "${t%%:*}" ] || die "${t%%:*} missing (apt-get install ima-evm-utils keyutils attr openssl tpm2-tools kmod fsverity e2fsprogs)"
 done
 [ -x /bin/busybox ] || die "/bin/busybox missing (apt-get install busybox-static)"
 ldd /bin/busybox >/dev/null 2>&1 && die "/bin/busybox is dynamic; install busybox-static"

@@ -162,6 +162,8 @@ if [ $built_test = 1 ] && [ $built_distro = 1 ]; then
 		sima_engine=native 57-appraise-order.sh; \
 	      vm_suite e2e-native-nfsd distro 600 tests/e2e/run.sh e2e_lines \
 		sima_engine=native 58-nfsd.sh; \
+	      vm_suite e2e-native-verity distro 600 tests/e2e/run.sh e2e_lines \
+		sima_engine=native 55-verity.sh; \
 	      vm_suite e2e-nosha512 distro 600 tests/e2e/run.sh e2e_lines \
 		module_blacklist=sha512_generic,sha512_ssse3 43-violations.sh"
 elif [ $built_distro = 1 ]; then

@@ -13,7 +13,7 @@ pkgs=(
 	# VM harness
 	qemu-system-x86 swtpm swtpm-tools busybox-static e2fsprogs
 	# real tools used in the guest and on the host
-	ima-evm-utils keyutils attr tpm2-tools openssl
+	ima-evm-utils keyutils attr tpm2-tools openssl fsverity
 	# tests: user-space unit tests and fuzzing, the host-side list renderer
 	clang libclang-rt-14-dev python3
 )

@@ -250,6 +250,7 @@ static enum sima_status appraise(const struct sima_event *ev,
 		.digest_len = iint->digest.len,
 		.digest_algo = iint->digest.algo,
 		.sig_required = res->action & SIMA_RULE_DIGSIG_REQUIRED,
+		.verity_required = res->action & SIMA_RULE_VERITY_REQUIRED,
 		.empty = !i_size_read(inode),
 		.unverifiable =
 			sima_appraise_unverifiable(d_backing_inode(dentry),

@@ -22,6 +22,7 @@
 #include "sima/measure.h"
 #include "sima/modsig.h"
 #include "sima/policy_active.h"
+#include "sima/verity.h"
 
 /* Unloading, lock mode and the wait for open files rely on it. */
 #ifndef CONFIG_MODULE_UNLOAD
@@ -67,6 +68,7 @@ static const struct sima_part parts[] = {
 	{ "lock", sima_lock_prepare, sima_lock_release },
 	{ "blacklist", NULL, sima_blacklist_exit },
 	{ "modsig", sima_modsig_init, NULL },
+	{ "fs-verity", sima_verity_init, NULL },
 	{ "lsm", sima_lsm_init, sima_lsm_exit },
 	{ "keys", sima_keys_init, sima_keys_exit },
 	{ "policy", sima_policy_init, sima_policy_exit },

@@ -193,10 +193,13 @@ unsigned int sima_measure_algo(void)
 	return list_algo;
 }
 
-/* A file's entry; a NULL @digest makes it a violation entry. */
+/*
+ * A file's entry; a NULL @digest makes it a violation entry. @verity: the
+ * digest is fs-verity's (d-ngv2 says so).
+ */
 static int record_file(const struct sima_event *ev, u32 to_pcr,
 		       const struct sima_template_desc *desc,
-		       const struct sima_digest *digest,
+		       const struct sima_digest *digest, bool verity,
 		       const struct sima_modsig *ms, const char *path)
 {
 	struct dentry *dentry = file_dentry(ev->file);
@@ -221,6 +224,7 @@ static int record_file(const struct sima_event *ev, u32 to_pcr,
 	err = legacy_digest(desc, digest, ev->file, ev->buf, ev->size, &legacy);
 	if (err)
 		return err;
+	in.verity = verity;
 	in.algo = digest->algo;
 	in.digest = digest->data;
 	in.digest_len = digest->len;
@@ -262,8 +266,8 @@ template_of(const struct sima_match_result *res)
 /**
  * sima_measure_file - add a file's entry
  * @ev: the access
- * @res: the decision: its PCR and template
- * @digest: the file's digest
+ * @res: the decision: its PCR, template and digest_type
+ * @digest: the file's digest (fs-verity's for digest_type=verity)
  * @ms: the buffer's appended signature, or NULL
  * @path: from sima_measure_path()
  *
@@ -275,7 +279,7 @@ int sima_measure_file(const struct sima_event *ev,
 		      const struct sima_modsig *ms, const char *path)
 {
 	return record_file(ev, sima_measure_pcr(res), template_of(res), digest,
-			   ms, path);
+			   res->action & SIMA_RULE_VERITY_REQUIRED, ms, path);
 }
 
 /**
@@ -320,8 +324,8 @@ void sima_measure_direct_io(const struct sima_event *ev,
 	pathbuf = __getname();
 	if (!pathbuf)
 		return;
-	record_file(ev, sima_measure_pcr(res), template_of(res), &zero, NULL,
-		    sima_measure_path(ev->file, pathbuf));
+	record_file(ev, sima_measure_pcr(res), template_of(res), &zero, false,
+		    NULL, sima_measure_path(ev->file, pathbuf));
 	__putname(pathbuf);
 }
 
@@ -422,7 +426,8 @@ void sima_measure_violation(const struct sima_event *ev, const char *cause)
 	pathbuf = __getname();
 	if (pathbuf) {
 		path = sima_measure_path(ev->file, pathbuf);
-		err = record_file(ev, pcr, default_desc, NULL, NULL, path);
+		err = record_file(ev, pcr, default_desc, NULL, false, NULL,
+				  path);
 	}
 	sima_audit_msg(SIMA_AUDIT_INTEGRITY_PCR, ev->inode,
 		       sima_measure_name(ev->file, path), "invalid_pcr", cause,

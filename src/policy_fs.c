@@ -43,6 +43,7 @@
 #include "sima/lsm.h"
 #include "sima/modsig.h"
 #include "sima/policy_active.h"
+#include "sima/verity.h"
 
 static bool policy_writable = true;
 module_param(policy_writable, bool, 0444);
@@ -345,6 +346,7 @@ static int policy_open(struct inode *inode, struct file *file)
 	mutex_init(&txn->lock);
 	txn->env.key_check = true;
 	txn->env.modsig = sima_modsig_supported();
+	txn->env.verity = sima_verity_supported();
 	txn->env.custom_policy = sima_policy_is_custom();
 	txn->env.map_id = map_id;
 	txn->env.find_template = find_template;

@@ -354,6 +354,9 @@ static int parse_digest_type(struct rule_parser *p,
 			      "digest_type= must come before appraise_type=");
 	if (strcmp(t->val, "verity"))
 		return reject(p, -EINVAL, "digest_type= accepts only verity");
+	if (!p->env->verity)
+		return reject(p, -EINVAL,
+			      "digest_type=verity needs fs-verity (CONFIG_FS_VERITY) in the kernel");
 	p->rule->flags |= SIMA_RULE_VERITY_REQUIRED;
 	return 0;
 }

@@ -23,6 +23,7 @@
 #include "sima/modsig.h"
 #include "sima/policy_active.h"
 #include "sima/verdict.h"
+#include "sima/verity.h"
 #include "sima/xattr.h"
 
 /* Whether the inode has read-only openers (the count leases keep). */
@@ -121,40 +122,53 @@ static void hash_rule(const struct sima_event *ev, struct sima_iint *iint)
 }
 
 /* Upstream's collect_data record, named by the file's own name. */
-static void audit_hash_failure(const struct sima_event *ev, int err)
+static void audit_hash_failure(const struct sima_event *ev, int err,
+			       const char *cause)
 {
 	struct name_snapshot name;
 
 	take_dentry_name_snapshot(&name, file_dentry(ev->file));
 	sima_audit_msg(SIMA_AUDIT_INTEGRITY_DATA, ev->inode,
-		       (const char *)name.name.name, "collect_data", "failed",
+		       (const char *)name.name.name, "collect_data", cause,
 		       err, false);
 	release_dentry_name_snapshot(&name);
 }
 
-/* Hash once per content version; -errno when the file cannot be hashed. */
+/*
+ * Hash once per content version; -errno when the file cannot be hashed.
+ * A digest_type=verity rule wants fs-verity's digest instead (nothing is
+ * read, so O_DIRECT does not matter): the two kinds replace each other,
+ * like a new version, so that each rule gets its own.
+ */
 static int refresh_digest(const struct sima_event *ev,
 			  const struct sima_match_result *res,
 			  struct sima_iint *iint)
 {
+	bool verity = res->action & SIMA_RULE_VERITY_REQUIRED;
 	u64 version = inode_query_iversion(ev->inode);
 	int err;
 
 	if (test_bit(SIMA_IINT_HASHED, &iint->flags) &&
+	    test_bit(SIMA_IINT_VERITY, &iint->flags) == verity &&
 	    (!IS_I_VERSION(ev->inode) || iint->version == version))
 		return 0;
-	if (!ev->buf && (ev->file->f_flags & O_DIRECT)) {
+	if (!verity && !ev->buf && (ev->file->f_flags & O_DIRECT)) {
 		sima_measure_direct_io(ev, res,
 				       res->action & SIMA_ACT_MEASURE);
 		return (res->action & SIMA_RULE_PERMIT_DIRECTIO) ? 1 : -EINVAL;
 	}
-	err = hash_event(ev, &iint->digest);
+	if (verity)
+		err = sima_verity_digest(ev->inode, &iint->digest);
+	else
+		err = hash_event(ev, &iint->digest);
 	if (err) {
 		clear_bit(SIMA_IINT_HASHED, &iint->flags);
 		if (ev->file)
-			audit_hash_failure(ev, err);
+			audit_hash_failure(ev, err, verity ?
+					   sima_verity_cause(err) : "failed");
 		return err;
 	}
+	assign_bit(SIMA_IINT_VERITY, &iint->flags, verity);
 	iint->version = version;
 	iint->measured_pcrs = 0;
 	clear_bit(SIMA_IINT_AUDITED, &iint->flags);
@@ -185,6 +199,8 @@ static bool nothing_to_do(const struct sima_event *ev,
 	unsigned int sub = res->appraise_sub;
 
 	if (!test_bit(SIMA_IINT_HASHED, &iint->flags) ||
+	    test_bit(SIMA_IINT_VERITY, &iint->flags) !=
+	    !!(res->action & SIMA_RULE_VERITY_REQUIRED) ||
 	    (res->action & SIMA_ACT_HASH))
 		return false;
 	if (IS_I_VERSION(ev->inode) &&

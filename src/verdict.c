@@ -18,9 +18,10 @@ static void fail(struct sima_verdict *out, const char *cause)
 	out->cause = cause;
 }
 
-static const char *sig_required_cause(void)
+static const char *sig_required_cause(const struct sima_verdict_in *in)
 {
-	return "IMA-signature-required";
+	return in->verity_required ? "verity-signature-required" :
+				     "IMA-signature-required";
 }
 
 /* Types 1 and 4: the stored digest must match over the computed length. */
@@ -30,7 +31,7 @@ static void verify_digest(const struct sima_verdict_in *in,
 	unsigned int start = in->xattr[0] == SIMA_XATTR_DIGEST_NG ? 2 : 1;
 
 	if (in->sig_required) {
-		fail(out, sig_required_cause());
+		fail(out, sig_required_cause(in));
 		return;
 	}
 	if ((unsigned int)in->xattr_len < start + in->digest_len ||
@@ -47,6 +48,11 @@ static void verify_sig(const struct sima_verdict_in *in,
 		       struct sima_verdict *out)
 {
 	out->digsig = true;
+	/* sigv3 rules take no type 3 signature of the fs-verity digest. */
+	if (in->sig_required && in->verity_required) {
+		fail(out, "verity-signature-required");
+		return;
+	}
 	if (in->xattr_len < 2 || in->xattr[1] >= 3) {
 		fail(out, "invalid-signature-version");
 		return;
@@ -71,8 +77,9 @@ static void verify_verity_sig(const struct sima_verdict_in *in,
 	int len;
 
 	out->digsig = true;
-	if (in->sig_required) {
-		fail(out, sig_required_cause());
+	/* imasig rules want a type 3 signature of the file's contents. */
+	if (in->sig_required && !in->verity_required) {
+		fail(out, "IMA-signature-required");
 		return;
 	}
 	if (in->xattr_len < 2 || in->xattr[1] != 3) {
@@ -100,7 +107,7 @@ static bool verdict_xattr(const struct sima_verdict_in *in,
 	if (in->xattr_len <= 0 || !in->xattr) {
 		if (in->modsig || (in->xattr_len && in->xattr_len != -ENODATA))
 			return false;
-		out->cause = in->sig_required ? sig_required_cause() :
+		out->cause = in->sig_required ? sig_required_cause(in) :
 						"missing-hash";
 		out->status = SIMA_STATUS_NOLABEL;
 		/* A new file passes until its first hash is written. */

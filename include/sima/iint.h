@@ -26,7 +26,8 @@ struct inode;
  * @version: i_version when @digest was computed
  * @measured_pcrs: PCRs this version is recorded in (bit per PCR)
  * @flags: SIMA_IINT_*
- * @digest: the file digest, valid when SIMA_IINT_HASHED
+ * @digest: the file digest, valid when SIMA_IINT_HASHED; its fs-verity
+ *	digest instead when SIMA_IINT_VERITY
  * @status: appraisal status (enum sima_status) per enum sima_appraise_sub,
  *	valid while its SIMA_IINT_APPRAISED bit is set; under @mutex
  * @verdict_gen: the trust generation @status was computed under (see
@@ -47,8 +48,8 @@ struct sima_iint {
 };
 
 /*
- * @flags bits, atomic bitops. HASHED, AUDITED and APPRAISED change with
- * @digest under @mutex, and may be cleared without it to force a new
+ * @flags bits, atomic bitops. HASHED, VERITY, AUDITED and APPRAISED change
+ * with @digest under @mutex, and may be cleared without it to force a new
  * evaluation (xattr and attribute changes); MUST_MEASURE is only ever set.
  */
 #define SIMA_IINT_HASHED	0	/* @digest matches @version */
@@ -58,6 +59,7 @@ struct sima_iint {
 #define SIMA_IINT_NEW_FILE	4	/* created, not yet closed by a writer */
 #define SIMA_IINT_UPDATE_XATTR	5	/* relabel at the last writer's close */
 #define SIMA_IINT_HASH_RULE	6	/* a "hash" rule applied */
+#define SIMA_IINT_VERITY	7	/* @digest is fs-verity's */
 /* + enum sima_appraise_sub: @status[sub] is valid for @digest */
 #define SIMA_IINT_APPRAISED	8
 

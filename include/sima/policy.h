@@ -159,6 +159,7 @@ struct sima_rule {
  *	(CONFIG_IMA_MEASURE_ASYMMETRIC_KEYS)
  * @modsig: appraise_type=imasig|modsig and appraise_flag= are accepted
  *	(CONFIG_IMA_APPRAISE_MODSIG)
+ * @verity: digest_type=verity is accepted (the kernel has fs-verity)
  * @custom_policy: a custom policy has replaced the boot-time one; LSM
  *	labels the LSM rejects are then accepted as inactive, not refused
  * @hash_algos: bit (1 << enum sima_hash_algo) for each algorithm the
@@ -176,6 +177,7 @@ struct sima_rule {
 struct sima_policy_env {
 	bool key_check;
 	bool modsig;
+	bool verity;
 	bool custom_policy;
 	u32 hash_algos;
 	bool (*map_id)(const struct sima_policy_env *env, bool group, u32 id,

@@ -24,7 +24,9 @@ enum sima_status {
  * @digest: the file digest, computed with the algorithm @xattr names
  * @digest_len: bytes in @digest
  * @digest_algo: enum sima_hash_algo of @digest
- * @sig_required: the rule says appraise_type=imasig
+ * @sig_required: the rule says appraise_type=imasig or sigv3
+ * @verity_required: the rule says digest_type=verity: @digest is the
+ *	file's fs-verity digest, and only a type 6 signature of it passes
  * @new_file: created by this open or since its last writer closed
  * @empty: the file is empty
  * @verify: checks a v2 (type 3) or v3 (type 6) signature over @data;
@@ -46,6 +48,7 @@ struct sima_verdict_in {
 	unsigned int digest_len;
 	unsigned int digest_algo;
 	bool sig_required;
+	bool verity_required;
 	bool new_file;
 	bool empty;
 	bool unverifiable;

@@ -523,7 +523,8 @@ static const char *match_test_find_template(const struct sima_policy_env *env,
 }
 
 #define MATCH_ENV(custom) {						\
-	.key_check = true, .modsig = true, .custom_policy = custom,	\
+	.key_check = true, .modsig = true, .verity = true,		\
+	.custom_policy = custom,					\
 	.hash_algos = ~0U, .lsm_check = match_test_lsm_check,		\
 	.find_template = match_test_find_template,			\
 }

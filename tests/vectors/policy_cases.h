@@ -19,6 +19,7 @@ enum policy_env_id {
 	E_CUSTOM,	/* a custom policy is active */
 	E_NOKEYS,	/* no CONFIG_IMA_MEASURE_ASYMMETRIC_KEYS */
 	E_NOMODSIG,	/* no CONFIG_IMA_APPRAISE_MODSIG */
+	E_NOVERITY,	/* no CONFIG_FS_VERITY */
 	E_NOLSM,	/* no LSM rules, boot policy */
 	E_NOLSM_CUSTOM,	/* no LSM rules, custom policy */
 	E_USERNS,	/* writer in a user namespace */
@@ -26,8 +27,8 @@ enum policy_env_id {
 };
 
 static const char *const policy_env_names[E_NR] = {
-	"boot", "custom", "nokeys", "nomodsig", "nolsm", "nolsm-custom",
-	"userns",
+	"boot", "custom", "nokeys", "nomodsig", "noverity", "nolsm",
+	"nolsm-custom", "userns",
 };
 
 /*
@@ -86,8 +87,11 @@ static const char *policy_test_find_template(const struct sima_policy_env *env,
 			   ALGO(SHA224) | ALGO(SM3_256) | \
 			   ALGO(STREEBOG_256) | ALGO(STREEBOG_512))
 
-#define ENV(keys, sig, custom, lsm, map) {				\
-	.key_check = keys, .modsig = sig, .custom_policy = custom,	\
+#define ENV(keys, sig, custom, lsm, map)				\
+	ENV_V(keys, sig, true, custom, lsm, map)
+#define ENV_V(keys, sig, fsv, custom, lsm, map) {			\
+	.key_check = keys, .modsig = sig, .verity = fsv,		\
+	.custom_policy = custom,					\
 	.hash_algos = POLICY_TEST_ALGOS, .map_id = map,			\
 	.lsm_check = lsm, .find_template = policy_test_find_template,	\
 }
@@ -97,6 +101,8 @@ static const struct sima_policy_env policy_envs[E_NR] = {
 	[E_CUSTOM] = ENV(true, true, true, policy_test_lsm_check, NULL),
 	[E_NOKEYS] = ENV(false, true, false, policy_test_lsm_check, NULL),
 	[E_NOMODSIG] = ENV(true, false, false, policy_test_lsm_check, NULL),
+	[E_NOVERITY] = ENV_V(true, true, false, false, policy_test_lsm_check,
+			     NULL),
 	[E_NOLSM] = ENV(true, true, false, NULL, NULL),
 	[E_NOLSM_CUSTOM] = ENV(true, true, true, NULL, NULL),
 	[E_USERNS] = ENV(true, true, false, policy_test_lsm_check,
@@ -104,6 +110,7 @@ static const struct sima_policy_env policy_envs[E_NR] = {
 };
 
 #undef ENV
+#undef ENV_V
 #undef ALGO
 
 /* How the read-back of an accepted line behaves when parsed again. */
@@ -282,6 +289,8 @@ static const struct policy_ok_case policy_ok_cases[] = {
 	   "appraise func=KEXEC_INITRAMFS_CHECK appraise_type=imasig|modsig"),
 	OK_ENV(E_NOMODSIG, "appraise func=MODULE_CHECK appraise_type=imasig",
 	       "appraise func=MODULE_CHECK appraise_type=imasig"),
+	OK_ENV(E_NOVERITY, "appraise func=BPRM_CHECK appraise_type=imasig",
+	       "appraise func=BPRM_CHECK appraise_type=imasig"),
 	/* 6.1 shows sigv3 before digest_type=verity, which must come first */
 	OK_NO_RT(E_BOOT, "appraise func=BPRM_CHECK digest_type=verity appraise_type=sigv3",
 		 "appraise func=BPRM_CHECK appraise_type=sigv3 digest_type=verity"),
@@ -445,6 +454,7 @@ struct policy_bad_case {
 #define R_ATYPE "unknown appraise_type= value"
 #define R_AFLAG "unknown appraise_flag= value"
 #define R_VERITY_SIG "appraise_type=imasig conflicts with digest_type=verity"
+#define R_NO_VERITY "digest_type=verity needs fs-verity (CONFIG_FS_VERITY) in the kernel"
 #define R_ALGO "unknown hash algorithm in appraise_algos="
 #define R_PCR "pcr= is not a PCR index"
 #define R_APPRAISE_ONLY \
@@ -635,6 +645,11 @@ static const struct policy_bad_case policy_bad_cases[] = {
 	    "appraise with digest_type=verity needs appraise_type=sigv3"),
 	BAD("measure func=MODULE_CHECK digest_type=verity",
 	    "digest_type=verity is not valid with MODULE_CHECK and KEXEC_*_CHECK"),
+	/* sima, unlike 6.1, refuses rules a kernel without fs-verity fails */
+	BAD_ENV(E_NOVERITY, "measure func=FILE_CHECK digest_type=verity", R_NO_VERITY),
+	BAD_ENV(E_NOVERITY, "appraise digest_type=verity appraise_type=sigv3",
+		R_NO_VERITY),
+	BAD_ENV(E_NOVERITY, "dont_measure digest_type=verity", R_NO_VERITY),
 	/* appraise_type= values and where they apply */
 	BAD("appraise appraise_type=modsig", R_ATYPE),
 	BAD("appraise appraise_type=imasig|sigv3", R_ATYPE),

@@ -28,6 +28,7 @@ struct verdict_case {
 	const char *hex;	/* the value; NULL: absent or unreadable */
 	int err;		/* xattr_len when @hex is NULL */
 	bool sig_required;
+	bool verity_required;	/* with sig_required: appraise_type=sigv3 */
 	bool new_file;
 	bool empty;
 	bool no_xattr_support;
@@ -108,6 +109,31 @@ static const struct verdict_case verdict_cases[] = {
 	{ "verity signature invalid", SIG_HEX("06", "03"), .hash_ret = 32,
 	  .verify_ret = -EKEYREJECTED, .want = SIMA_STATUS_FAIL,
 	  .cause = "invalid-verity-signature", .digsig = true },
+	/* digest_type=verity appraise_type=sigv3: only type 6 passes */
+	{ "absent, sigv3 rule", NULL, -ENODATA, .sig_required = true,
+	  .verity_required = true, .want = SIMA_STATUS_NOLABEL,
+	  .cause = "verity-signature-required" },
+	{ "digest-ng, sigv3 rule", "0404" DIGEST_HEX, .sig_required = true,
+	  .verity_required = true, .want = SIMA_STATUS_FAIL,
+	  .cause = "verity-signature-required" },
+	{ "legacy digest, sigv3 rule", "01" DIGEST_HEX, .sig_required = true,
+	  .verity_required = true, .want = SIMA_STATUS_FAIL,
+	  .cause = "verity-signature-required" },
+	{ "v2 signature valid, sigv3 rule", SIG_HEX("03", "02"),
+	  .sig_required = true, .verity_required = true,
+	  .want = SIMA_STATUS_FAIL, .cause = "verity-signature-required",
+	  .digsig = true },
+	{ "verity signature valid, sigv3 rule", SIG_HEX("06", "03"),
+	  .hash_ret = 32, .sig_required = true, .verity_required = true,
+	  .want = SIMA_STATUS_PASS, .digsig = true },
+	{ "verity signature invalid, sigv3 rule", SIG_HEX("06", "03"),
+	  .hash_ret = 32, .verify_ret = -EKEYREJECTED, .sig_required = true,
+	  .verity_required = true, .want = SIMA_STATUS_FAIL,
+	  .cause = "invalid-verity-signature", .digsig = true },
+	{ "verity signature version 2, sigv3 rule", SIG_HEX("06", "02"),
+	  .hash_ret = 32, .sig_required = true, .verity_required = true,
+	  .want = SIMA_STATUS_FAIL, .cause = "invalid-signature-version",
+	  .digsig = true },
 	{ "evm hmac in security.ima", "021111111111111111",
 	  .want = SIMA_STATUS_UNKNOWN, .cause = "unknown-ima-data" },
 	{ "portable evm signature in security.ima", SIG_HEX("05", "02"),
@@ -248,6 +274,7 @@ static void verdict_case_run_on(const struct verdict_case *c,
 		.digest_len = sizeof(verdict_digest),
 		.digest_algo = SIMA_HASH_ALGO_SHA256,
 		.sig_required = c->sig_required,
+		.verity_required = c->verity_required,
 		.new_file = c->new_file,
 		.empty = c->empty,
 		.verify = verdict_fake_verify,
