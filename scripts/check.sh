@@ -98,6 +98,22 @@ kunit_lines() {
 	scripts/ktap.sh "$1/kunit"
 }
 
+# The parity suite: four boots of Debian's kernel (native IMA three times,
+# sima once), then a line per probe from comparing their outcomes.
+parity_suite() {
+	local t0
+	t0=$(date +%s)
+	echo "== parity ($(( t0 - start ))s)"
+	rm -rf build/distro/parity
+	tests/parity/host.sh build/distro/parity >"$res/parity.log" 2>&1
+	grep -E '^(PASS|FAIL|SKIP) ' "$res/parity.log" | tee -a "$all"
+	grep '^   parity ' "$res/parity.log"
+	# what differed, under each failure
+	awk '/^FAIL/ { p = 1; next } /^    / { if (p) print; next } { p = 0 }' \
+		"$res/parity.log"
+	echo "   parity: $(( $(date +%s) - t0 ))s"
+}
+
 scripts/deps.sh || { echo "0 passed, 1 failed, 0 skipped"; exit 1; }
 
 stage checkpatch scripts/checkpatch.sh
@@ -116,6 +132,7 @@ fi
 
 stage fuzz-smoke make -s -C tests/fuzz smoke FUZZ_TIME=20
 stage relist-goldens relist_goldens
+stage parity-readme python3 tests/parity/compare.py readme README.md
 
 # Boot time limits: at least twice what a boot takes on an idle 2-core
 # machine (the figures in the comments, measured while another boot ran
@@ -139,7 +156,8 @@ stage build-distro scripts/build.sh distro && built_distro=1
 
 # The debug kernel's e2e suite in two boots (the second ends with 90-lock,
 # which must come last); then Debian's kernel, beside KUnit, the boot with
-# upstream's command-line options and the attack cases under native IMA.
+# upstream's command-line options, the attack cases under native IMA and
+# the parity suite.
 if [ $built_test = 1 ]; then
 	pair "vm_suite e2e-test-1 test 3600 tests/e2e/run.sh e2e_lines '' \
 		$(e2e_tests '[0-4][0-9]-*.sh')" \
@@ -156,10 +174,12 @@ if [ $built_test = 1 ] && [ $built_distro = 1 ]; then
 		'ima_policy=tcb ima_hash=sha512 ima_template_fmt=d-ng|n-ng|sig' \
 		boot-cmdline.sh; \
 	      vm_suite e2e-native distro 900 tests/e2e/run.sh e2e_lines \
-		sima_engine=native 70-attack-appraise.sh"
+		sima_engine=native 70-attack-appraise.sh; \
+	      parity_suite"
 elif [ $built_distro = 1 ]; then
 	vm_suite e2e-distro distro 2400 tests/e2e/run.sh e2e_lines \
 		syscall.x32=y
+	parity_suite
 fi
 [ $built_distro = 0 ] || stage relist-distro relist_vm distro e2e-distro
 

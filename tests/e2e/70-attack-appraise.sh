@@ -31,17 +31,7 @@
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
-engine=sima
-for arg in $(cat /proc/cmdline); do
-	case $arg in sima_engine=*) engine=${arg#sima_engine=} ;; esac
-done
-if [ $engine = native ]; then
-	[ "$SIMA_KERNEL" = distro ] || skip "native IMA runs on the distro kernel"
-	FS=$SIMA_SECFS/ima
-else
-	FS=$SIMA_FS
-fi
-P=$FS/policy
+engine=$SIMA_ENGINE
 K=$E2E_TMP
 ldso=/lib64/ld-linux-x86-64.so.2
 echo 10000 >/proc/sys/kernel/printk_ratelimit_burst
@@ -77,10 +67,12 @@ prog signed; sign "$W/signed"
 prog unsigned
 cp -p "$W/signed" "$K/pristine"
 
+engine_start
+FS=$IMA_FS
+P=$FS/policy
 if [ $engine = native ]; then
-	ring=$(keyctl newring _ima @u) || fail "keyctl newring _ima"
+	ring=$(engine_ring) || fail "keyctl newring _ima"
 else
-	sima_load
 	ring=$(sima_keyring)
 fi
 keyctl padd asymmetric "" "$ring" <"$K/k.der" >/dev/null || fail "padd"
@@ -238,5 +230,5 @@ want=$(sha256sum "$H" | cut -d' ' -f1)
 getfattr -n security.ima -e hex "$H" | grep -q "0x0404$want" ||
 	bad "last close did not relabel the hash-labelled file"
 
-[ $engine = native ] || sima_unload
+engine_stop
 pass
