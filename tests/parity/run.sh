@@ -9,12 +9,11 @@
 # $SIMA_EXPORT/parity-ENGINE-GROUP.txt, tab-separated:
 #	NAME  rc=OUTCOME  list=ENTRIES  viol=N  audit=RECORDS  [xattr=HEX]
 # OUTCOME is what parityop printed ("ok", "open:EACCES"...); ENTRIES the
-# measurement list entries the probe added (PCR, template, digest, name,
-# further fields; not the template hash, which the signature bytes and the
-# PCR would not change); N the violations it added; RECORDS its integrity
+# measurement list entries the probe added, as the ASCII list shows them;
+# N the violations it added; RECORDS its integrity
 # audit records (type, op, cause, res, hash; a policy rule record whole),
-# sorted. tests/parity/
-# compare.py diffs the native and the sima file of a group on the host.
+# sorted. On the host, tests/parity/compare.py diffs the native and the
+# sima file of each group.
 #
 # ENGINE is native when the kernel command line has sima_engine=native
 # (Debian's kernel: native IMA takes one policy per boot, so a native boot
@@ -48,8 +47,7 @@ probe() {
 	_v0=$(cat "$IMA_FS/violations")
 	_t=$($OP now)
 	_rc=$("$@" 2>>"$OUT.err" | tr '\n' ',')
-	_l=$(tail -n +$((_n0 + 1)) "$LIST" |
-		awk '{ $2 = ""; sub(/  /, " "); print }' | tr '\n' ';')
+	_l=$(tail -n +$((_n0 + 1)) "$LIST" | tr '\n' ';')
 	_v=$(($(cat "$IMA_FS/violations") - _v0))
 	_x=
 	if [ -n "$xattr_of" ]; then
@@ -479,6 +477,7 @@ run_group() {	# GROUP
 	fi
 	OUT=$SIMA_EXPORT/parity-$SIMA_ENGINE-$group.txt
 	: >"$OUT.raw"
+	other=
 	D=/scratch/parity/$group
 	T=$E2E_TMP/$group
 	mkdir -p "$D" "$T"
@@ -531,7 +530,7 @@ run_group() {	# GROUP
 	dmesg >"$SIMA_EXPORT/dmesg-$SIMA_ENGINE-$group.txt"
 	keyctl clear "$ring" >/dev/null 2>&1
 	keyctl unlink "$ring" @u >/dev/null 2>&1
-	[ -z "${other:-}" ] || keyctl unlink "$other" @u >/dev/null 2>&1
+	[ -z "$other" ] || keyctl unlink "$other" @u >/dev/null 2>&1
 	engine_stop
 	log "$group: $(wc -l <"$OUT") probes"
 }
