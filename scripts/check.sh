@@ -101,12 +101,17 @@ kunit_lines() {
 # The parity suite: four boots of Debian's kernel (native IMA three times,
 # sima once), then a line per probe from comparing their outcomes.
 parity_suite() {
-	local t0
+	local t0 rc
 	t0=$(date +%s)
 	echo "== parity ($(( t0 - start ))s)"
 	rm -rf build/distro/parity
 	tests/parity/host.sh build/distro/parity >"$res/parity.log" 2>&1
+	rc=$?
 	grep -E '^(PASS|FAIL|SKIP) ' "$res/parity.log" | tee -a "$all"
+	if [ $rc -ne 0 ] && ! grep -q '^FAIL' "$res/parity.log"; then
+		tail -20 "$res/parity.log"
+		record FAIL parity:run
+	fi
 	grep '^   parity ' "$res/parity.log"
 	# what differed, under each failure
 	awk '/^FAIL/ { p = 1; next } /^    / { if (p) print; next } { p = 0 }' \
