@@ -10,6 +10,8 @@
 #                       timing
 #   make stress         tests/e2e/86-stress.sh for STRESS_SECS (default 300)
 #                       per phase on both kernels (make check runs 20 s)
+#   make parity         the parity suite alone: native IMA and sima on the
+#                       distro kernel, outcomes compared (tests/parity/)
 #   make fuzz           every libFuzzer target of tests/fuzz for
 #                       FUZZ_LONG_RUNS executions (default 10 million) each;
 #                       prints executions and seconds per target (make check
@@ -57,6 +59,10 @@ e2e-test e2e-distro: e2e-%: build-%
 check:
 	scripts/check.sh
 
+parity: build-distro
+	python3 tests/parity/compare.py readme README.md
+	tests/parity/host.sh
+
 # Three phases of STRESS_SECS each, and the boot: 4x the phases of headroom.
 STRESS_SECS ?= 300
 stress: build-test build-distro
@@ -73,4 +79,4 @@ demo:
 	scripts/demo.sh
 
 .PHONY: modules clean deps checkpatch unit fuzz build-test build-distro \
-	kunit e2e-test e2e-distro check stress bench demo
+	kunit e2e-test e2e-distro check parity stress bench demo

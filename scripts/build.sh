@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0
 # Build everything a VM run of one kernel flavour needs into build/<flavour>/:
 # sima.ko (and sima_kunit.ko where the kernel has KUnit), the e2e test module
-# and the static guest helpers (e2e and bench). Fails on any compiler warning
+# and the static guest helpers (e2e, bench and parity). Fails on any compiler warning
 # (W=1).
 #   scripts/build.sh test|distro
 set -euo pipefail
@@ -34,6 +34,8 @@ make -C "$kdir" M="$out/testmod" W=1 modules >>"$log" 2>&1 ||
 make -s -C "$top/tests/e2e/helpers" OUT="$out/bin" >>"$log" 2>&1 ||
 	{ cat "$log" >&2; exit 1; }
 make -s -C "$top/tests/bench" OUT="$out/bin" >>"$log" 2>&1 ||
+	{ cat "$log" >&2; exit 1; }
+make -s -C "$top/tests/parity" OUT="$out/bin" >>"$log" 2>&1 ||
 	{ cat "$log" >&2; exit 1; }
 if grep -E 'warning:|error:' "$log" >&2; then
 	echo "build: $flavour: compiler warnings (see $log)" >&2

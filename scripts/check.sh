@@ -98,6 +98,27 @@ kunit_lines() {
 	scripts/ktap.sh "$1/kunit"
 }
 
+# The parity suite: four boots of Debian's kernel (native IMA three times,
+# sima once), then a line per probe from comparing their outcomes.
+parity_suite() {
+	local t0 rc
+	t0=$(date +%s)
+	echo "== parity ($(( t0 - start ))s)"
+	rm -rf build/distro/parity
+	tests/parity/host.sh build/distro/parity >"$res/parity.log" 2>&1
+	rc=$?
+	grep -E '^(PASS|FAIL|SKIP) ' "$res/parity.log" | tee -a "$all"
+	if [ $rc -ne 0 ] && ! grep -q '^FAIL' "$res/parity.log"; then
+		tail -20 "$res/parity.log"
+		record FAIL parity:run
+	fi
+	grep '^   parity ' "$res/parity.log"
+	# what differed, under each failure
+	awk '/^FAIL/ { p = 1; next } /^    / { if (p) print; next } { p = 0 }' \
+		"$res/parity.log"
+	echo "   parity: $(( $(date +%s) - t0 ))s"
+}
+
 scripts/deps.sh || { echo "0 passed, 1 failed, 0 skipped"; exit 1; }
 
 stage checkpatch scripts/checkpatch.sh
@@ -116,6 +137,7 @@ fi
 
 stage fuzz-smoke make -s -C tests/fuzz smoke FUZZ_TIME=20
 stage relist-goldens relist_goldens
+stage parity-readme python3 tests/parity/compare.py readme README.md
 
 # Boot time limits: at least twice what a boot takes on an idle 2-core
 # machine (the figures in the comments, measured while another boot ran
@@ -139,8 +161,9 @@ stage build-distro scripts/build.sh distro && built_distro=1
 
 # The debug kernel's e2e suite in two boots (the second ends with 90-lock,
 # which must come last); then Debian's kernel, beside KUnit, the boot with
-# upstream's command-line options, the cases compared with native IMA (one
-# boot per policy) and violations with PCR banks the kernel cannot hash.
+# upstream's command-line options, the parity suite, the e2e cases compared
+# with native IMA (one boot per policy) and violations with PCR banks the
+# kernel cannot hash.
 if [ $built_test = 1 ]; then
 	pair "vm_suite e2e-test-1 test 3600 tests/e2e/run.sh e2e_lines '' \
 		$(e2e_tests '[0-4][0-9]-*.sh')" \
@@ -165,10 +188,12 @@ if [ $built_test = 1 ] && [ $built_distro = 1 ]; then
 	      vm_suite e2e-native-verity distro 600 tests/e2e/run.sh e2e_lines \
 		sima_engine=native 55-verity.sh; \
 	      vm_suite e2e-nosha512 distro 600 tests/e2e/run.sh e2e_lines \
-		module_blacklist=sha512_generic,sha512_ssse3 43-violations.sh"
+		module_blacklist=sha512_generic,sha512_ssse3 43-violations.sh; \
+	      parity_suite"
 elif [ $built_distro = 1 ]; then
 	vm_suite e2e-distro distro 2400 tests/e2e/run.sh e2e_lines \
 		syscall.x32=y
+	parity_suite
 fi
 [ $built_distro = 0 ] || stage relist-distro relist_vm distro e2e-distro
 

@@ -1,8 +1,9 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 # Run the kernel's checkpatch.pl --strict over every C file of the project.
-# User-space files (tests/unit, tests/fuzz, tests/e2e/helpers, tests/bench)
-# may use libc types, so PREFER_KERNEL_TYPES is ignored there only.
+# User-space files (tests/unit, tests/fuzz, tests/e2e/helpers, tests/bench,
+# tests/parity) may use libc types, so PREFER_KERNEL_TYPES is ignored there
+# only.
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -21,10 +22,11 @@ cp=(perl "$cp_dir/scripts/checkpatch.pl" --no-tree --strict --terse
     --show-types --file)
 # A module build emits .mod.c files: not ours.
 kernel=$(git ls-files -co --exclude-standard -- '*.c' '*.h' |
-	 grep -v -E '^tests/(unit|fuzz|e2e/helpers|bench)/|\.mod\.c$' || true)
+	 grep -v -E '^tests/(unit|fuzz|e2e/helpers|bench|parity)/|\.mod\.c$' ||
+	 true)
 user=$(git ls-files -co --exclude-standard -- 'tests/unit/*.[ch]' \
-       'tests/fuzz/*.[ch]' 'tests/e2e/helpers/*.[ch]' 'tests/bench/*.[ch]' ||
-       true)
+       'tests/fuzz/*.[ch]' 'tests/e2e/helpers/*.[ch]' 'tests/bench/*.[ch]' \
+       'tests/parity/*.[ch]' || true)
 
 rc=0
 # shellcheck disable=SC2086

@@ -70,7 +70,7 @@ printf '%s\n' "appraise func=FILE_CHECK fowner=4246 appraise_type=imasig" \
 	"appraise func=MMAP_CHECK fowner=4248" \
 	"appraise func=BPRM_CHECK fowner=4249 appraise_type=imasig" \
 	"measure func=FILE_CHECK fowner=4250" \
-	"appraise func=FILE_CHECK fowner=4250" >"$FS/policy" ||
+	"appraise func=FILE_CHECK fowner=4250" >"$IMA_FS/policy" ||
 	fail "policy load"
 
 # ---- O_TRUNC --------------------------------------------------------------
@@ -96,10 +96,10 @@ assert_eq "$(label "$W/hashed")" "$(hash_label "$W/hashed")" \
 cat "$W/hashed" >/dev/null 2>&1 || bad "the relabelled file is refused"
 
 # ---- O_TMPFILE ------------------------------------------------------------
-before=$(grep -c . "$FS/ascii_runtime_measurements")
+before=$(grep -c . "$IMA_FS/ascii_runtime_measurements")
 simatest tmpfile-link "$W/tmp" linked 4250 ||
 	bad "O_TMPFILE open, write and link refused"
-after=$(grep -c . "$FS/ascii_runtime_measurements")
+after=$(grep -c . "$IMA_FS/ascii_runtime_measurements")
 assert_eq "$after" "$before" "entries measured by the O_TMPFILE open"
 assert_eq "$(label "$W/tmp/linked")" "$(hash_label "$W/tmp/linked")" \
 	"label of the O_TMPFILE file after its close"

@@ -26,7 +26,7 @@ chown 4252 "$E/refused"
 
 engine_start
 printf '%s\n' "measure func=FILE_CHECK fowner=4251" \
-	"appraise func=FILE_CHECK fowner=4252" >"$FS/policy" ||
+	"appraise func=FILE_CHECK fowner=4252" >"$IMA_FS/policy" ||
 	fail "policy load"
 
 # the server: fsid=0 export of $E to 127.0.0.1, rw, no_root_squash
@@ -46,7 +46,7 @@ mount -t nfs4 -o vers=4.2,addr=127.0.0.1,clientaddr=127.0.0.1 \
 	127.0.0.1:/ "$M" || fail "NFS mount"
 
 entries() {	# PATH: list entries naming PATH (any template)
-	awk -v p="$1" '$5 == p' "$FS/ascii_runtime_measurements" | grep -c .
+	awk -v p="$1" '$5 == p' "$IMA_FS/ascii_runtime_measurements" | grep -c .
 }
 
 assert_eq "$(cat "$M/measured")" measured "contents read over NFS"
@@ -61,5 +61,5 @@ dmesg_since "$m" | grep "type=1800" | grep "op=appraise_data" |
 
 umount "$M" || bad "umount"
 echo 0 >/proc/fs/nfsd/threads
-[ "$ENGINE" = native ] || sima_unload
+engine_stop
 pass

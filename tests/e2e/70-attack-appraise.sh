@@ -67,7 +67,7 @@ prog unsigned
 cp -p "$W/signed" "$K/pristine"
 
 engine_start
-P=$FS/policy
+P=$IMA_FS/policy
 keyctl padd asymmetric "" "$RING" <"$K/k.der" >/dev/null || fail "padd"
 printf '%s\n' "appraise func=BPRM_CHECK fowner=4242 appraise_type=imasig" \
 	"appraise func=MMAP_CHECK fowner=4242 appraise_type=imasig" \
@@ -112,7 +112,7 @@ prog trunc; sign "$W/trunc"; cp -p "$W/trunc" "$K/trunc.pristine"
 runs "$W/trunc" || bad "trunc refused"
 # growing keeps the program runnable: only appraisal can refuse it
 simatest truncate "$W/trunc" $(($(wc -c <"$W/trunc") + 4096)) 2>/dev/null
-if [ "$ENGINE" = native ]; then
+if [ "$SIMA_ENGINE" = native ]; then
 	# upstream keeps its verdict across truncate(2), which opens no file
 	# for write; sima refuses (README, Security)
 	runs "$W/trunc" ||
@@ -204,8 +204,8 @@ cat "$M" >/dev/null
 echo v2 >&3
 cat "$M" >/dev/null
 h2=$(sha256sum "$M" | cut -d' ' -f1)
-if [ "$ENGINE" = sima ] &&
-   ! grep -q "sha256:$h2 $M\$" "$FS/ascii_runtime_measurements"; then
+if [ "$SIMA_ENGINE" = sima ] &&
+   ! grep -q "sha256:$h2 $M\$" "$IMA_FS/ascii_runtime_measurements"; then
 	bad "a version written through an open descriptor was not measured before the close"
 fi
 exec 3>&-
@@ -223,5 +223,5 @@ want=$(sha256sum "$H" | cut -d' ' -f1)
 getfattr -n security.ima -e hex "$H" | grep -q "0x0404$want" ||
 	bad "last close did not relabel the hash-labelled file"
 
-[ "$ENGINE" = native ] || sima_unload
+engine_stop
 pass

@@ -152,6 +152,45 @@ sima_unload() {
 	fi
 }
 
+# ---- the engine under test --------------------------------------------------
+
+# SIMA_ENGINE is sima, or native: IMA built into the distro kernel, chosen
+# by sima_engine=native on the kernel command line, so that a script can
+# run the same cases against upstream (which takes one policy per boot).
+SIMA_ENGINE=sima
+for _arg in $(cat /proc/cmdline); do
+	case $_arg in sima_engine=*) SIMA_ENGINE=${_arg#sima_engine=} ;; esac
+done
+
+# engine_start [SIMA-PARAMS...]: load sima with PARAMS (nothing to load for
+# native IMA; elsewhere than the distro kernel the script skips) and set
+# IMA_FS to the engine's securityfs directory, where its policy, lists,
+# violations count live, and RING to the keyring its appraisal trusts.
+engine_start() {
+	if [ "$SIMA_ENGINE" = native ]; then
+		[ "$SIMA_KERNEL" = distro ] ||
+			skip "native IMA runs on the distro kernel"
+		IMA_FS=$SIMA_SECFS/ima
+		RING=$(engine_ring) || fail "keyctl newring _ima"
+	else
+		sima_load "$@"
+		IMA_FS=$SIMA_FS
+		RING=$(sima_keyring)
+	fi
+}
+
+# engine_stop: unload sima (native IMA stays)
+engine_stop() {
+	[ "$SIMA_ENGINE" = native ] || sima_unload
+}
+
+# engine_ring: a keyring both engines search for signature keys: the
+# "_ima" keyring userspace creates for native IMA without a trusted
+# keyring (Debian's), which sima searches too (keyring_restrict=all)
+engine_ring() {
+	keyctl search @u keyring _ima 2>/dev/null || keyctl newring _ima @u
+}
+
 # exercise_hooks DIR: go through every hooked kernel path once or a few
 # times (DIR/f must exist).  Used with sima loaded, and after an unload or
 # a failed load, when no hook may be left pointing into sima.
@@ -198,27 +237,6 @@ mk_cert() {
 		-days 2 -addext subjectKeyIdentifier=hash \
 		-addext keyUsage=digitalSignature >/dev/null 2>&1 ||
 		fail "openssl: $_cn"
-}
-
-# engine_start: the engine under test, $ENGINE: sima (loaded here), or
-# native IMA where the distro kernel was booted with sima_engine=native
-# (the script skips elsewhere); $FS is its securityfs directory and
-# $RING the keyring its appraisal trusts (for native, a new "_ima").
-engine_start() {
-	ENGINE=sima
-	for _a in $(cat /proc/cmdline); do
-		case $_a in sima_engine=*) ENGINE=${_a#sima_engine=} ;; esac
-	done
-	if [ "$ENGINE" = native ]; then
-		[ "$SIMA_KERNEL" = distro ] ||
-			skip "native IMA runs on the distro kernel"
-		FS=$SIMA_SECFS/ima
-		RING=$(keyctl newring _ima @u) || fail "keyctl newring _ima"
-	else
-		sima_load
-		FS=$SIMA_FS
-		RING=$(sima_keyring)
-	fi
 }
 
 # sima_keyring: the id of sima's IMA keyring (sima loaded)
