@@ -193,6 +193,75 @@ unsigned int sima_measure_algo(void)
 	return list_algo;
 }
 
+/* One xattr, raw (as EVM reads it): its length and an allocated copy. */
+static ssize_t xattr_get(void *ctx, const char *name, u8 **value)
+{
+	struct dentry *dentry = ctx;
+	struct inode *inode = d_backing_inode(dentry);
+	ssize_t len;
+
+	*value = NULL;
+	len = __vfs_getxattr(dentry, inode, name, NULL, 0);
+	if (len <= 0)
+		return len;
+	if (len > XATTR_SIZE_MAX)
+		return -E2BIG;
+	*value = kmalloc(len, GFP_KERNEL);
+	if (!*value)
+		return -ENOMEM;
+	len = __vfs_getxattr(dentry, inode, name, *value, len);
+	if (len <= 0) {
+		kfree(*value);
+		*value = NULL;
+	}
+	return len;
+}
+
+/* The fields that read security.evm and the EVM-list xattrs, as upstream. */
+struct file_xattrs {
+	u8 *ima;
+	u8 *evm;
+	struct sima_template_xattrs list;
+};
+
+static void read_xattrs(const struct sima_template_desc *desc,
+			struct dentry *dentry, bool violation,
+			struct sima_template_input *in, struct file_xattrs *x)
+{
+	bool sig = sima_template_has_field(desc, SIMA_TEMPLATE_FIELD_SIG);
+	ssize_t len;
+
+	/* A violation has no security.ima: its sig is the EVM signature. */
+	if (sig && !violation) {
+		len = sima_ima_xattr_read(dentry, &x->ima);
+		if (len > 0) {
+			in->ima_xattr = x->ima;
+			in->ima_xattr_len = len;
+		}
+	}
+	if (sig || sima_template_has_field(desc, SIMA_TEMPLATE_FIELD_EVMSIG)) {
+		len = xattr_get(dentry, XATTR_NAME_EVM, &x->evm);
+		if (len > 0) {
+			in->evm_xattr = x->evm;
+			in->evm_xattr_len = len;
+		}
+	}
+	if (sima_template_has_field(desc, SIMA_TEMPLATE_FIELD_XATTRNAMES) ||
+	    sima_template_has_field(desc, SIMA_TEMPLATE_FIELD_XATTRLENGTHS) ||
+	    sima_template_has_field(desc, SIMA_TEMPLATE_FIELD_XATTRVALUES)) {
+		sima_template_xattrs_read(&x->list, xattr_get, dentry);
+		in->xattrs = x->list.x;
+		in->nr_xattrs = x->list.nr;
+	}
+}
+
+static void free_xattrs(struct file_xattrs *x)
+{
+	kfree(x->ima);
+	kfree(x->evm);
+	sima_template_xattrs_free(&x->list);
+}
+
 /* A file's entry; a NULL @digest makes it a violation entry. */
 static int record_file(const struct sima_event *ev, u32 to_pcr,
 		       const struct sima_template_desc *desc,
@@ -209,14 +278,13 @@ static int record_file(const struct sima_event *ev, u32 to_pcr,
 		.gid = i_gid_read(ev->inode),
 		.mode = ev->inode->i_mode,
 	};
+	struct file_xattrs x = { };
 	struct sima_digest legacy;
-	u8 *xattr = NULL;
-	ssize_t xlen;
 	int err;
 
 	if (!digest) {
 		in.violation = true;
-		return record(to_pcr, desc, &in, ev->inode);
+		goto record;
 	}
 	err = legacy_digest(desc, digest, ev->file, ev->buf, ev->size, &legacy);
 	if (err)
@@ -237,15 +305,10 @@ static int record_file(const struct sima_event *ev, u32 to_pcr,
 		in.modsig_digest = ms->digest;
 		in.modsig_digest_len = ms->digest_len;
 	}
-	if (sima_template_has_field(desc, SIMA_TEMPLATE_FIELD_SIG)) {
-		xlen = sima_ima_xattr_read(dentry, &xattr);
-		if (xlen > 0) {
-			in.ima_xattr = xattr;
-			in.ima_xattr_len = xlen;
-		}
-	}
+record:
+	read_xattrs(desc, dentry, in.violation, &in, &x);
 	err = record(to_pcr, desc, &in, ev->inode);
-	kfree(xattr);
+	free_xattrs(&x);
 	return err;
 }
 
