@@ -139,7 +139,8 @@ stage build-distro scripts/build.sh distro && built_distro=1
 
 # The debug kernel's e2e suite in two boots (the second ends with 90-lock,
 # which must come last); then Debian's kernel, beside KUnit, the boot with
-# upstream's command-line options and the attack cases under native IMA.
+# upstream's command-line options, and the template-field and attack cases
+# under native IMA.
 if [ $built_test = 1 ]; then
 	pair "vm_suite e2e-test-1 test 3600 tests/e2e/run.sh e2e_lines '' \
 		$(e2e_tests '[0-4][0-9]-*.sh')" \
@@ -153,10 +154,10 @@ if [ $built_test = 1 ] && [ $built_distro = 1 ]; then
 		syscall.x32=y" \
 	     "vm_suite kunit test 600 tests/kunit/guest.sh kunit_lines; \
 	      vm_suite e2e-cmdline test 900 tests/e2e/run.sh e2e_lines \
-		'ima_policy=tcb ima_hash=sha512 ima_template_fmt=d-ng|n-ng|sig' \
+		'ima_policy=tcb ima_hash=sha512 integrity_audit=1 ima_template_fmt=d-ng|n-ng|sig' \
 		boot-cmdline.sh; \
 	      vm_suite e2e-native distro 900 tests/e2e/run.sh e2e_lines \
-		sima_engine=native 70-attack-appraise.sh"
+		sima_engine=native 60-evm-fields.sh 70-attack-appraise.sh"
 elif [ $built_distro = 1 ]; then
 	vm_suite e2e-distro distro 2400 tests/e2e/run.sh e2e_lines \
 		syscall.x32=y
