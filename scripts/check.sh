@@ -177,10 +177,12 @@ if [ $built_test = 1 ] && [ $built_distro = 1 ]; then
 		syscall.x32=y" \
 	     "vm_suite kunit test 600 tests/kunit/guest.sh kunit_lines; \
 	      vm_suite e2e-cmdline test 900 tests/e2e/run.sh e2e_lines \
-		'ima_policy=tcb ima_hash=sha512 ima_template_fmt=d-ng|n-ng|sig' \
+		'ima_policy=tcb ima_hash=sha512 integrity_audit=1 ima_template_fmt=d-ng|n-ng|sig' \
 		boot-cmdline.sh; \
 	      vm_suite e2e-native distro 900 tests/e2e/run.sh e2e_lines \
 		sima_engine=native 70-attack-appraise.sh; \
+	      vm_suite e2e-native-evm distro 600 tests/e2e/run.sh e2e_lines \
+		sima_engine=native 60-evm-fields.sh; \
 	      vm_suite e2e-native-order distro 600 tests/e2e/run.sh e2e_lines \
 		sima_engine=native 57-appraise-order.sh; \
 	      vm_suite e2e-native-nfsd distro 600 tests/e2e/run.sh e2e_lines \

@@ -186,6 +186,37 @@ static int write_hash(struct dentry *dentry, const struct sima_digest *d)
 }
 
 /**
+ * sima_xattr_get - an xattr, raw, without permission checks (as EVM reads)
+ * @dentry: the file's dentry
+ * @name: the xattr's name
+ * @value: receives a kmalloc()ed copy, or NULL
+ *
+ * Return: its length (0 for an empty value, with no copy), or -errno
+ * (-ENODATA when absent, -E2BIG beyond XATTR_SIZE_MAX).
+ */
+ssize_t sima_xattr_get(struct dentry *dentry, const char *name, u8 **value)
+{
+	struct inode *inode = d_backing_inode(dentry);
+	ssize_t len;
+
+	*value = NULL;
+	len = __vfs_getxattr(dentry, inode, name, NULL, 0);
+	if (len <= 0)
+		return len;
+	if (len > XATTR_SIZE_MAX)
+		return -E2BIG;
+	*value = kmalloc(len, GFP_KERNEL);
+	if (!*value)
+		return -ENOMEM;
+	len = __vfs_getxattr(dentry, inode, name, *value, len);
+	if (len <= 0) {
+		kfree(*value);
+		*value = NULL;
+	}
+	return len;
+}
+
+/**
  * sima_ima_xattr_read - security.ima, raw, without permission checks
  * @dentry: the file's dentry
  * @value: receives a kmalloc()ed copy, or NULL
@@ -194,22 +225,7 @@ static int write_hash(struct dentry *dentry, const struct sima_digest *d)
  */
 ssize_t sima_ima_xattr_read(struct dentry *dentry, u8 **value)
 {
-	struct inode *inode = d_backing_inode(dentry);
-	ssize_t len;
-
-	*value = NULL;
-	len = __vfs_getxattr(dentry, inode, XATTR_NAME_IMA, NULL, 0);
-	if (len <= 0 || len > XATTR_SIZE_MAX)
-		return len ?: -ENODATA;
-	*value = kmalloc(len, GFP_KERNEL);
-	if (!*value)
-		return -ENOMEM;
-	len = __vfs_getxattr(dentry, inode, XATTR_NAME_IMA, *value, len);
-	if (len <= 0) {
-		kfree(*value);
-		*value = NULL;
-	}
-	return len ?: -ENODATA;
+	return sima_xattr_get(dentry, XATTR_NAME_IMA, value) ?: -ENODATA;
 }
 
 /**

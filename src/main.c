@@ -13,6 +13,7 @@
 #include <linux/module.h>
 
 #include "sima/appraise.h"
+#include "sima/audit.h"
 #include "sima/blacklist.h"
 #include "sima/fs.h"
 #include "sima/hook.h"
@@ -65,6 +66,7 @@ struct sima_part {
 
 static const struct sima_part parts[] = {
 	{ "symbols", sima_kallsyms_init, NULL },
+	{ "audit", sima_audit_init, NULL },
 	{ "lock", sima_lock_prepare, sima_lock_release },
 	{ "blacklist", NULL, sima_blacklist_exit },
 	{ "modsig", sima_modsig_init, NULL },

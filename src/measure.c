@@ -97,11 +97,13 @@ static const char *add_cause(int err, int tpm_result, char *buf)
  * Encode and append; -EEXIST (already recorded) counts as success, and so
  * does an entry whose PCR extension failed, as upstream. Like upstream,
  * the audit record names the entry (file path or event name), or the
- * template when hashing the entry failed.
+ * template when hashing the entry failed. A buffer measurement (@buf_op
+ * names it) that adds nothing, -EEXIST included, gets a record of its own
+ * with the errno.
  */
 static int record(u32 to_pcr, const struct sima_template_desc *desc,
 		  const struct sima_template_input *in,
-		  const struct inode *inode)
+		  const struct inode *inode, const char *buf_op)
 {
 	struct measurement m = { .desc = desc };
 	struct sima_mlist_event ev = {
@@ -116,8 +118,13 @@ static int record(u32 to_pcr, const struct sima_template_desc *desc,
 	int err, tpm_result;
 
 	err = sima_template_encode(desc, in, false, &m.td);
-	if (err)
+	if (err) {
+		if (buf_op)
+			sima_audit_message(SIMA_AUDIT_INTEGRITY_PCR, NULL,
+					   in->name, buf_op, "alloc_entry",
+					   err, false, err);
 		return err;
+	}
 	err = sima_mlist_add(&ev, &tpm_result);
 	sima_template_data_free(&m.td);
 	hashing_failed = err && err != -EEXIST && err != -ENOMEM;
@@ -127,6 +134,9 @@ static int record(u32 to_pcr, const struct sima_template_desc *desc,
 		       "add_template_measure",
 		       add_cause(err, tpm_result, cause), err,
 		       (!err && !tpm_result) || err == -EEXIST);
+	if (err && buf_op)
+		sima_audit_message(SIMA_AUDIT_INTEGRITY_PCR, NULL, in->name,
+				   buf_op, "store_entry", err, false, err);
 	return err == -EEXIST ? 0 : err;
 }
 
@@ -193,6 +203,57 @@ unsigned int sima_measure_algo(void)
 	return list_algo;
 }
 
+/* sima_template_xattrs_read()'s reader: one xattr, raw, as EVM reads it. */
+static ssize_t xattr_get(void *ctx, const char *name, u8 **value)
+{
+	return sima_xattr_get(ctx, name, value);
+}
+
+/* The fields that read security.evm and the EVM-list xattrs, as upstream. */
+struct file_xattrs {
+	u8 *ima;
+	u8 *evm;
+	struct sima_template_xattrs list;
+};
+
+static void read_xattrs(const struct sima_template_desc *desc,
+			struct dentry *dentry, bool violation,
+			struct sima_template_input *in, struct file_xattrs *x)
+{
+	bool sig = sima_template_has_field(desc, SIMA_TEMPLATE_FIELD_SIG);
+	ssize_t len;
+
+	/* A violation has no security.ima: its sig is the EVM signature. */
+	if (sig && !violation) {
+		len = sima_ima_xattr_read(dentry, &x->ima);
+		if (len > 0) {
+			in->ima_xattr = x->ima;
+			in->ima_xattr_len = len;
+		}
+	}
+	if (sig || sima_template_has_field(desc, SIMA_TEMPLATE_FIELD_EVMSIG)) {
+		len = xattr_get(dentry, XATTR_NAME_EVM, &x->evm);
+		if (len > 0) {
+			in->evm_xattr = x->evm;
+			in->evm_xattr_len = len;
+		}
+	}
+	if (sima_template_has_field(desc, SIMA_TEMPLATE_FIELD_XATTRNAMES) ||
+	    sima_template_has_field(desc, SIMA_TEMPLATE_FIELD_XATTRLENGTHS) ||
+	    sima_template_has_field(desc, SIMA_TEMPLATE_FIELD_XATTRVALUES)) {
+		sima_template_xattrs_read(&x->list, xattr_get, dentry);
+		in->xattrs = x->list.x;
+		in->nr_xattrs = x->list.nr;
+	}
+}
+
+static void free_xattrs(struct file_xattrs *x)
+{
+	kfree(x->ima);
+	kfree(x->evm);
+	sima_template_xattrs_free(&x->list);
+}
+
 /*
  * A file's entry; a NULL @digest makes it a violation entry. @verity: the
  * digest is fs-verity's (d-ngv2 says so).
@@ -212,14 +273,13 @@ static int record_file(const struct sima_event *ev, u32 to_pcr,
 		.gid = i_gid_read(ev->inode),
 		.mode = ev->inode->i_mode,
 	};
+	struct file_xattrs x = { };
 	struct sima_digest legacy;
-	u8 *xattr = NULL;
-	ssize_t xlen;
 	int err;
 
 	if (!digest) {
 		in.violation = true;
-		return record(to_pcr, desc, &in, ev->inode);
+		goto record;
 	}
 	err = legacy_digest(desc, digest, ev->file, ev->buf, ev->size, &legacy);
 	if (err)
@@ -241,15 +301,10 @@ static int record_file(const struct sima_event *ev, u32 to_pcr,
 		in.modsig_digest = ms->digest;
 		in.modsig_digest_len = ms->digest_len;
 	}
-	if (sima_template_has_field(desc, SIMA_TEMPLATE_FIELD_SIG)) {
-		xlen = sima_ima_xattr_read(dentry, &xattr);
-		if (xlen > 0) {
-			in.ima_xattr = xattr;
-			in.ima_xattr_len = xlen;
-		}
-	}
-	err = record(to_pcr, desc, &in, ev->inode);
-	kfree(xattr);
+record:
+	read_xattrs(desc, dentry, in.violation, &in, &x);
+	err = record(to_pcr, desc, &in, ev->inode, NULL);
+	free_xattrs(&x);
 	return err;
 }
 
@@ -329,18 +384,31 @@ void sima_measure_direct_io(const struct sima_event *ev,
 	__putname(pathbuf);
 }
 
-/* A buffer that is not a file's contents: kexec command line, key. */
+static void hashing_failed(const char *name, const char *op, int err)
+{
+	sima_audit_message(SIMA_AUDIT_INTEGRITY_PCR, NULL, name, op,
+			   "hashing_error", err, false, err);
+}
+
+/*
+ * A buffer that is not a file's contents: kexec command line, key. @op
+ * names it in the audit record of a failure, as upstream names the func.
+ */
 static void measure_buffer(const void *buf, loff_t size, const char *name,
-			   const struct sima_match_result *res)
+			   const struct sima_match_result *res, const char *op)
 {
 	const struct sima_template_desc *desc = sima_template_find("ima-buf");
 	struct sima_digest d;
 	struct sima_template_input in = { };
+	int err;
 
 	if (res->template)
 		desc = sima_template_find(res->template) ?: desc;
-	if (sima_hash_buf(list_algo, buf, size, &d))
+	err = sima_hash_buf(list_algo, buf, size, &d);
+	if (err) {
+		hashing_failed(name, op, err);
 		return;
+	}
 	in.algo = d.algo;
 	in.digest = d.data;
 	in.digest_len = d.len;
@@ -349,21 +417,25 @@ static void measure_buffer(const void *buf, loff_t size, const char *name,
 	in.name = name;
 	in.buf = buf;
 	in.buf_len = size;
-	record(sima_measure_pcr(res), desc, &in, NULL);
+	record(sima_measure_pcr(res), desc, &in, NULL, op);
 }
 
 /* Critical data; with hash_buf its digest stands in for the buffer. */
 static void measure_data(const struct sima_event *ev,
-			 const struct sima_match_result *res)
+			 const struct sima_match_result *res, const char *op)
 {
 	struct sima_digest d;
+	int err;
 
 	if (!ev->hash_buf) {
-		measure_buffer(ev->buf, ev->size, ev->data_name, res);
+		measure_buffer(ev->buf, ev->size, ev->data_name, res, op);
 		return;
 	}
-	if (!sima_hash_buf(list_algo, ev->buf, ev->size, &d))
-		measure_buffer(d.data, d.len, ev->data_name, res);
+	err = sima_hash_buf(list_algo, ev->buf, ev->size, &d);
+	if (err)
+		hashing_failed(ev->data_name, op, err);
+	else
+		measure_buffer(d.data, d.len, ev->data_name, res, op);
 }
 
 /**
@@ -378,13 +450,15 @@ void sima_measure_buffer_event(const struct sima_event *ev,
 	switch (ev->hook) {
 	case SIMA_EV_KEXEC_CMDLINE:
 		/* The command line buffer ends in its NUL. */
-		measure_buffer(ev->buf, ev->size - 1, "kexec-cmdline", res);
+		measure_buffer(ev->buf, ev->size - 1, "kexec-cmdline", res,
+			       "measuring_kexec_cmdline");
 		break;
 	case SIMA_EV_KEY_UPDATE:
-		measure_buffer(ev->buf, ev->size, ev->keyring, res);
+		measure_buffer(ev->buf, ev->size, ev->keyring, res,
+			       "measuring_key");
 		break;
 	case SIMA_EV_CRITICAL_DATA:
-		measure_data(ev, res);
+		measure_data(ev, res, "measuring_critical_data");
 		break;
 	default:
 		break;
@@ -407,7 +481,9 @@ void sima_measure_blacklisted(const u8 *digest, u32 len,
 
 	sima_match_none(&buf_res);
 	buf_res.pcr = res->pcr;
-	measure_buffer(digest, len, "blacklisted-hash", &buf_res);
+	/* Upstream measures it with no func. */
+	measure_buffer(digest, len, "blacklisted-hash", &buf_res,
+		       "unknown_function");
 }
 
 /**
@@ -459,7 +535,7 @@ static int add_boot_aggregate(void)
 	in.digest_len = d.len;
 	in.legacy_digest = legacy.data;
 	in.legacy_digest_len = legacy.len;
-	return record(pcr, default_desc, &in, NULL);
+	return record(pcr, default_desc, &in, NULL, NULL);
 }
 
 /* Options from the kernel command line, where no native IMA takes them. */

@@ -72,6 +72,8 @@ static struct dentry *policy_file;
  * @have_algos: @env.hash_algos is filled in
  * @batch: the rules parsed so far
  * @lines: rules written directly so far, to name a rejected one
+ * @audit: the policy-rule audit record of the rule being parsed, opened
+ *	at its first word, or NULL
  * @failed: a write failed: close drops the transaction. Also set without
  *	@lock by writes that fail before taking it (WRITE_ONCE).
  */
@@ -81,6 +83,7 @@ struct policy_txn {
 	bool have_algos;
 	struct sima_rule_batch batch;
 	unsigned int lines;
+	struct audit_buffer *audit;
 	bool failed;
 };
 
@@ -129,9 +132,21 @@ static u32 hash_algos(void)
 	return algos;
 }
 
+/* Runs under the transaction's lock, from sima_rule_batch_add(). */
+static void audit_word(const struct sima_policy_env *env, const char *key,
+		       char op, const char *val)
+{
+	struct policy_txn *txn = container_of(env, struct policy_txn, env);
+
+	if (!txn->audit)
+		txn->audit = sima_audit_rule_start();
+	sima_audit_rule_word(txn->audit, key, op, val);
+}
+
 static int add_rule(struct policy_txn *txn, const char *line, size_t len,
 		    unsigned int lineno)
 {
+	unsigned int nr = txn->batch.nr;
 	const char *why;
 	int err;
 
@@ -141,6 +156,11 @@ static int add_rule(struct policy_txn *txn, const char *line, size_t len,
 		txn->have_algos = true;
 	}
 	err = sima_rule_batch_add(&txn->batch, line, len, &txn->env, &why);
+	/* As upstream: a record per rule, none for blanks and comments. */
+	if (!txn->audit && (txn->batch.nr != nr || (err && err != -ENOMEM)))
+		txn->audit = sima_audit_rule_start();
+	sima_audit_rule_end(txn->audit, err);
+	txn->audit = NULL;
 	if (err) {
 		pr_err("policy: line %u: %s: %.*s\n", lineno,
 		       why ?: "invalid rule",
@@ -351,6 +371,7 @@ static int policy_open(struct inode *inode, struct file *file)
 	txn->env.map_id = map_id;
 	txn->env.find_template = find_template;
 	txn->env.lsm_check = sima_lsm_check;
+	txn->env.audit_word = audit_word;
 	file->private_data = txn;
 	return 0;
 }

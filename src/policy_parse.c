@@ -569,6 +569,14 @@ static bool find_key(char *word, struct policy_token *t)
 	return false;
 }
 
+static void audit_word(struct rule_parser *p, const char *key, char op,
+		       const char *val)
+{
+	if (p->env->audit_word)
+		p->env->audit_word(p->env, key, op, val);
+}
+
+/* Applies each word in turn, as IMA does, until one is refused. */
 static int parse_words(struct rule_parser *p, char *s)
 {
 	struct policy_token t;
@@ -576,8 +584,14 @@ static int parse_words(struct rule_parser *p, char *s)
 	int err;
 
 	while ((word = next_word(&s))) {
-		if (!find_key(word, &t))
+		if (!find_key(word, &t)) {
+			audit_word(p, "UNKNOWN", '=', word);
 			return reject(p, -EINVAL, "unknown token");
+		}
+		if (t.key->parse == parse_action)
+			audit_word(p, "action", '=', t.key->name);
+		else if (t.key->syntax != KEY_BARE)
+			audit_word(p, t.key->name, t.op, t.val);
 		err = t.key->parse(p, &t);
 		if (err)
 			return err;

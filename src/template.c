@@ -567,6 +567,81 @@ void sima_template_data_free(struct sima_template_data *td)
 	memset(td, 0, sizeof(*td));
 }
 
+/*
+ * The xattrs upstream's xattr fields list, in its order: EVM's list, which
+ * names every one of them whatever the kernel's LSMs (a disabled one only
+ * drops out of the HMAC), so the list is the same on every kernel.
+ */
+static const char *const evm_xattr_names[SIMA_TEMPLATE_NR_XATTRS] = {
+	"security.selinux",
+	"security.SMACK64",
+	"security.SMACK64EXEC",
+	"security.SMACK64TRANSMUTE",
+	"security.SMACK64MMAP",
+	"security.apparmor",
+	"security.ima",
+	"security.capability",
+};
+
+/**
+ * sima_template_xattr_name - one xattr of the xattr fields' list
+ * @i: its position
+ *
+ * Return: its name, or NULL past the end of the list.
+ */
+const char *sima_template_xattr_name(unsigned int i)
+{
+	return i < SIMA_TEMPLATE_NR_XATTRS ? evm_xattr_names[i] : NULL;
+}
+
+/**
+ * sima_template_xattrs_read - read the xattrs xattrnames & co. list
+ * @xs: filled with those the file has, in list order
+ * @get: reads one xattr: its length (and an allocated copy in *value,
+ *	NULL when empty), -ENODATA when the file has none, or an errno
+ * @ctx: for @get
+ *
+ * As upstream, an empty xattr is listed, and any error but -ENODATA
+ * leaves the fields empty: @xs then holds nothing.
+ */
+void sima_template_xattrs_read(struct sima_template_xattrs *xs,
+			       ssize_t (*get)(void *ctx, const char *name,
+					      u8 **value),
+			       void *ctx)
+{
+	unsigned int i;
+	ssize_t len;
+	u8 *value;
+
+	memset(xs, 0, sizeof(*xs));
+	for (i = 0; i < SIMA_TEMPLATE_NR_XATTRS; i++) {
+		value = NULL;
+		len = get(ctx, evm_xattr_names[i], &value);
+		if (len == -ENODATA)
+			continue;
+		if (len < 0 || (u64)len > TEMPLATE_DATA_MAX) {
+			kfree(value);
+			sima_template_xattrs_free(xs);
+			return;
+		}
+		xs->x[xs->nr].name = evm_xattr_names[i];
+		xs->x[xs->nr].value = value;
+		xs->x[xs->nr].len = len;
+		xs->nr++;
+	}
+}
+
+/**
+ * sima_template_xattrs_free - free what sima_template_xattrs_read() read
+ * @xs: emptied
+ */
+void sima_template_xattrs_free(struct sima_template_xattrs *xs)
+{
+	while (xs->nr)
+		kfree(xs->x[--xs->nr].value);
+	memset(xs, 0, sizeof(*xs));
+}
+
 static unsigned int nr_fields(const struct sima_template_desc *d)
 {
 	return d->nr_fields < SIMA_TEMPLATE_MAX_FIELDS ?

@@ -30,6 +30,7 @@ static inline bool sima_appraise_active(void)
 }
 
 bool sima_appraise_enforcing(void);
+ssize_t sima_xattr_get(struct dentry *dentry, const char *name, u8 **value);
 ssize_t sima_ima_xattr_read(struct dentry *dentry, u8 **value);
 bool sima_appraise_cached(const struct sima_iint *iint, unsigned int sub);
 void sima_appraise_distrust(void);

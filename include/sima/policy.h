@@ -172,6 +172,12 @@ struct sima_rule {
  * @find_template: looks a template up by name or by exact format string;
  *	returns its name (copied into the rule), or NULL when unknown.
  *	NULL knows no template.
+ * @audit_word: called for each word of the rule as IMA's policy-rule
+ *	audit record shows it, before the word is applied: @key and @op
+ *	('=', '<' or '>') then @val, e.g. "action" '=' "measure", or
+ *	"UNKNOWN" '=' and the whole word for an unknown one. Words after
+ *	the one that made the rule invalid are not shown, permit_directio
+ *	never. May be NULL.
  * @priv: for the callbacks
  */
 struct sima_policy_env {
@@ -186,6 +192,8 @@ struct sima_policy_env {
 			 enum sima_lsm_key key, const char *label);
 	const char *(*find_template)(const struct sima_policy_env *env,
 				     const char *name);
+	void (*audit_word)(const struct sima_policy_env *env, const char *key,
+			   char op, const char *val);
 	void *priv;
 };
 

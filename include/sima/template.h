@@ -95,6 +95,19 @@ struct sima_template_xattr {
 	u32 len;
 };
 
+/* How many xattrs upstream's EVM lists (evm_config_xattrnames). */
+#define SIMA_TEMPLATE_NR_XATTRS		8
+
+/**
+ * struct sima_template_xattrs - the EVM-list xattrs of one file
+ * @x: those present, in list order; each value is allocated
+ * @nr: entries used in @x
+ */
+struct sima_template_xattrs {
+	struct sima_template_xattr x[SIMA_TEMPLATE_NR_XATTRS];
+	unsigned int nr;
+};
+
 /**
  * struct sima_template_input - what the fields of an entry are made from
  * @violation: a violation entry: every digest is zeros
@@ -225,6 +238,12 @@ int sima_template_encode(const struct sima_template_desc *d,
 			 const struct sima_template_input *in, bool canonical,
 			 struct sima_template_data *out);
 void sima_template_data_free(struct sima_template_data *td);
+const char *sima_template_xattr_name(unsigned int i);
+void sima_template_xattrs_read(struct sima_template_xattrs *xs,
+			       ssize_t (*get)(void *ctx, const char *name,
+					      u8 **value),
+			       void *ctx);
+void sima_template_xattrs_free(struct sima_template_xattrs *xs);
 void sima_template_hash_walk(const struct sima_template_desc *d,
 			     const struct sima_template_data *td,
 			     bool canonical,

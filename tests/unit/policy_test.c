@@ -328,6 +328,71 @@ static void test_no_leaks(void)
 #endif
 }
 
+/* The policy-rule audit record's words, as the callback sees them. */
+static char audit_text[BUF_SIZE];
+
+static void collect_word(const struct sima_policy_env *env, const char *key,
+			 char op, const char *val)
+{
+	size_t n = strlen(audit_text);
+
+	(void)env;
+	snprintf(audit_text + n, sizeof(audit_text) - n, "%s%c%s ", key, op,
+		 val);
+}
+
+/* Each word as upstream's 1807 record shows it, up to the refused one. */
+static void test_audit_words(void)
+{
+	static const struct {
+		const char *line;
+		int err;
+		const char *want;
+	} cases[] = {
+		{ "measure func=FILE_CHECK mask=^MAY_READ uid>5", 0,
+		  "action=measure func=FILE_CHECK mask=^MAY_READ uid>5 " },
+		{ "measure fowner<7 permit_directio template=ima-sig", 0,
+		  "action=measure fowner<7 template=ima-sig " },
+		{ " \tdont_appraise  fsmagic=0x9fa0\teuid=0 egid<9", 0,
+		  "action=dont_appraise fsmagic=0x9fa0 euid=0 egid<9 " },
+		{ "dont_measure fsuuid=01234567-89ab-cdef-0123-456789abcdef", 0,
+		  "action=dont_measure fsuuid=01234567-89ab-cdef-0123-456789abcdef " },
+		{ "appraise appraise_type=imasig appraise_algos=sha256,sha512", 0,
+		  "action=appraise appraise_type=imasig appraise_algos=sha256,sha512 " },
+		{ "measure func=KEY_CHECK keyrings=.ima|_ima pcr=11", 0,
+		  "action=measure func=KEY_CHECK keyrings=.ima|_ima pcr=11 " },
+		{ "audit hash dont_hash", -EINVAL, "action=audit action=hash " },
+		{ "measure bogus=1 func=FILE_CHECK", -EINVAL,
+		  "action=measure UNKNOWN=bogus=1 " },
+		{ "measure func= mask=MAY_EXEC", -EINVAL,
+		  "action=measure UNKNOWN=func= " },
+		{ "measure=1", -EINVAL, "UNKNOWN=measure=1 " },
+		{ "template=ima-ng measure", -EINVAL, "template=ima-ng " },
+		{ "permit_directio", -EINVAL, "" },
+		{ "measure func=KEY_CHECK label=x", -EINVAL,
+		  "action=measure func=KEY_CHECK label=x " },
+	};
+	struct sima_policy_env env = policy_envs[E_BOOT];
+	struct sima_rule rule;
+	size_t i;
+
+	env.audit_word = collect_word;
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		audit_text[0] = '\0';
+		UNIT_EXPECT_EQ(cases[i].line,
+			       sima_rule_parse(cases[i].line,
+					       strlen(cases[i].line), &env,
+					       &rule, NULL),
+			       cases[i].err);
+		expect_str(cases[i].line, audit_text, cases[i].want);
+		sima_rule_free(&rule);
+	}
+	audit_text[0] = '\0';
+	UNIT_EXPECT_EQ("comment", sima_rule_parse("# measure", 9, &env, &rule,
+						  NULL), 1);
+	expect_str("comment", audit_text, "");
+}
+
 int main(void)
 {
 	/* Keep the lines if a sanitizer ends the process early. */
@@ -341,6 +406,7 @@ int main(void)
 	UNIT_RUN(test_enomem);
 	UNIT_RUN(test_hash_algos);
 	UNIT_RUN(test_names);
+	UNIT_RUN(test_audit_words);
 	UNIT_RUN(test_no_leaks);
 	printf("policy: %zu accepted, %zu rejected, %zu blank, %zu round-trip cases\n",
 	       ARRAY_SIZE(policy_ok_cases), ARRAY_SIZE(policy_bad_cases),

@@ -769,6 +769,114 @@ static void test_goldens(void)
 	UNIT_EXPECT_EQ("capture directories", cases >= 1, 1);
 }
 
+/* A file's xattrs for the fake reader: a name, and what reading it gives. */
+struct fake_xattr {
+	const char *name;
+	ssize_t ret;		/* the length, or an errno */
+	const char *value;
+};
+
+static ssize_t fake_get(void *ctx, const char *name, u8 **value)
+{
+	const struct fake_xattr *f;
+
+	for (f = ctx; f->name; f++) {
+		if (strcmp(f->name, name))
+			continue;
+		if (f->ret <= 0)
+			return f->ret;
+		*value = xmalloc(f->ret);
+		memcpy(*value, f->value, f->ret);
+		return f->ret;
+	}
+	return -ENODATA;
+}
+
+/*
+ * The xattr fields list the xattrs of upstream's EVM in its order, empty
+ * ones included; an error other than ENODATA empties them. sig falls back
+ * to a portable EVM signature when security.ima holds no signature.
+ */
+static void test_evm_xattrs(void)
+{
+	static const char *const upstream[] = {
+		"security.selinux", "security.SMACK64",
+		"security.SMACK64EXEC", "security.SMACK64TRANSMUTE",
+		"security.SMACK64MMAP", "security.apparmor", "security.ima",
+		"security.capability",
+	};
+	/* Out of list order, as a file system may return them. */
+	static const struct fake_xattr file[] = {
+		{ "security.capability", 3, "cap" },
+		{ "security.evm", 4, "\x05\x02\x03\x04" },
+		{ "security.ima", 3, "\x04\x01\x02" },
+		{ "security.SMACK64", 0, NULL },
+		{ "security.selinux", 2, "se" },
+		{ "user.other", 1, "u" },
+		{ NULL, 0, NULL },
+	};
+	static const struct fake_xattr broken[] = {
+		{ "security.selinux", 2, "se" },
+		{ "security.apparmor", -EOPNOTSUPP, NULL },
+		{ NULL, 0, NULL },
+	};
+	static const char names[] =
+		"security.selinux|security.SMACK64|security.ima|security.capability";
+	static const u8 lengths[] = { 2, 0, 0, 0, 0, 0, 0, 0,
+				      3, 0, 0, 0, 3, 0, 0, 0 };
+	struct sima_template_xattrs xs;
+	static const u8 digest[32];
+	struct sima_template_input in = {
+		.has_file = true,
+		.algo = SIMA_HASH_ALGO_SHA256,
+		.digest = digest,
+		.digest_len = sizeof(digest),
+		.name = "/f",
+	};
+	struct sima_template_data td;
+	struct sima_template_desc d;
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(upstream); i++)
+		expect_str("xattr list", sima_template_xattr_name(i),
+			   upstream[i]);
+	UNIT_EXPECT_EQ("end of the list",
+		       !sima_template_xattr_name(ARRAY_SIZE(upstream)), 1);
+
+	sima_template_xattrs_read(&xs, fake_get, (void *)file);
+	UNIT_EXPECT_EQ("xattrs present", xs.nr, 4);
+	in.xattrs = xs.x;
+	in.nr_xattrs = xs.nr;
+	in.evm_xattr = (const u8 *)file[1].value;
+	in.evm_xattr_len = file[1].ret;
+	in.ima_xattr = (const u8 *)file[2].value;
+	in.ima_xattr_len = file[2].ret;
+	UNIT_EXPECT_EQ("evm-sig", template_case_desc("evm-sig", &d), 0);
+	UNIT_EXPECT_EQ("encode evm-sig", sima_template_encode(&d, &in, true,
+							      &td), 0);
+	expect_mem("evmsig", td.field[2].data, td.field[2].len,
+		   file[1].value, 4);
+	expect_mem("xattrnames", td.field[3].data, td.field[3].len, names,
+		   sizeof(names));
+	expect_mem("xattrlengths", td.field[4].data, td.field[4].len, lengths,
+		   sizeof(lengths));
+	expect_mem("xattrvalues", td.field[5].data, td.field[5].len,
+		   "se\x04\x01\x02\x63\x61\x70", 8);
+	sima_template_data_free(&td);
+
+	UNIT_EXPECT_EQ("ima-sig", template_case_desc("ima-sig", &d), 0);
+	UNIT_EXPECT_EQ("encode ima-sig", sima_template_encode(&d, &in, true,
+							      &td), 0);
+	expect_mem("sig of a hash", td.field[2].data, td.field[2].len,
+		   file[1].value, 4);
+	sima_template_data_free(&td);
+	sima_template_xattrs_free(&xs);
+	UNIT_EXPECT_EQ("freed", xs.nr, 0);
+
+	sima_template_xattrs_read(&xs, fake_get, (void *)broken);
+	UNIT_EXPECT_EQ("unreadable xattr empties the list", xs.nr, 0);
+}
+
 int main(void)
 {
 	UNIT_RUN(test_sha);
@@ -778,6 +886,7 @@ int main(void)
 	UNIT_RUN(test_encode);
 	UNIT_RUN(test_encode_nomem);
 	UNIT_RUN(test_parse);
+	UNIT_RUN(test_evm_xattrs);
 	if (is_dir(testdata_dir()))
 		UNIT_RUN(test_goldens);
 	else
