@@ -5,20 +5,22 @@
  * sima owns an IMA keyring, created at load: ".ima" as upstream names the
  * one a kernel with CONFIG_INTEGRITY_TRUSTED_KEYRING creates, or ".sima"
  * where native IMA may already own that name. keyctl padd asymmetric and
- * evmctl import fill it; root may view, read, write and search it. Like
- * upstream without a trusted keyring, a "_ima" keyring that userspace
- * created (dracut does) is also searched: the first one found from a
- * task's keyrings is kept until unload.
+ * evmctl import fill it; root may view, read, write and search it.
  *
  * A signature names its key by the low 32 bits of the key's subject key
  * identifier; the check itself is the kernel's asymmetric-key API.
  *
- * keyring_restrict= limits what the keyring accepts, as a kernel with
- * CONFIG_INTEGRITY_TRUSTED_KEYRING does: only keys signed by a key of the
- * builtin (or also the secondary) trusted keyring, or, with "ca", by a CA
- * loaded from x509_ca= into a sealed ".sima_ca" keyring or by an
- * intermediate already on the IMA keyring (a CA chain). x509= loads
- * certificates into the IMA keyring at load, under that restriction.
+ * keyring_restrict= says what the keyring accepts. The default, "trusted",
+ * is upstream's CONFIG_INTEGRITY_TRUSTED_KEYRING model: only keys signed
+ * by a key of the builtin or secondary trusted keyrings, or by a CA loaded
+ * from x509_ca=; both sit in a sealed ".sima_ca" keyring (the system
+ * keyrings linked in, the CAs loaded), and an intermediate already on the
+ * IMA keyring may sign too (a CA chain). "builtin", "secondary" and "ca"
+ * trust one of these alone. "all" is what a kernel without a trusted
+ * keyring does (Debian's): any key root adds, and a "_ima" keyring that
+ * userspace created (dracut does) is searched too; the first one found
+ * from a task's keyrings is kept until unload. x509= loads certificates
+ * into the IMA keyring at load, under the restriction.
  */
 
 #include <crypto/public_key.h>
@@ -46,11 +48,11 @@ MODULE_PARM_DESC(x509, "DER certificates (comma-separated paths) to load into th
 
 static char *x509_ca;
 module_param(x509_ca, charp, 0444);
-MODULE_PARM_DESC(x509_ca, "DER CA certificates (comma-separated paths) for keyring_restrict=ca");
+MODULE_PARM_DESC(x509_ca, "DER CA certificates (comma-separated paths) the IMA keyring trusts (keyring_restrict=trusted or ca)");
 
 static char *restrict_keys;
 module_param_named(keyring_restrict, restrict_keys, charp, 0444);
-MODULE_PARM_DESC(keyring_restrict, "Keys the IMA keyring accepts: all (default), builtin, secondary or ca");
+MODULE_PARM_DESC(keyring_restrict, "Keys the IMA keyring accepts: trusted (default), builtin, secondary, ca or all");
 
 static struct key *ima_keyring;
 static struct key *ca_keyring;
@@ -74,10 +76,15 @@ s32 sima_keys_ima_serial(void)
 	return ima_keyring->serial;
 }
 
+static const char *restrict_mode(void)
+{
+	return restrict_keys ?: "trusted";
+}
+
 /* keyring_restrict=all: sima's keyring takes any key root adds. */
 static bool unrestricted(void)
 {
-	return !restrict_keys || !strcmp(restrict_keys, "all");
+	return !strcmp(restrict_mode(), "all");
 }
 
 static struct key *find_user_keyring(void)
@@ -205,7 +212,7 @@ int sima_keys_verify(const u8 *sig, size_t sig_len, const u8 *data,
 }
 
 /* Loads each DER certificate of a comma-separated list of paths. */
-static int load_certs(struct key *keyring, char *paths, unsigned long flags)
+static int load_certs(struct key *keyring, char *paths)
 {
 	char *list, *cur, *path;
 	key_ref_t kref;
@@ -232,9 +239,9 @@ static int load_certs(struct key *keyring, char *paths, unsigned long flags)
 					    "asymmetric", NULL, data, len,
 					    (KEY_POS_ALL & ~KEY_POS_SETATTR) |
 					    KEY_USR_VIEW | KEY_USR_READ,
-					    KEY_ALLOC_NOT_IN_QUOTA | flags);
-		vfree(data);
+					    KEY_ALLOC_NOT_IN_QUOTA);
 		if (IS_ERR(kref)) {
+			vfree(data);
 			err = PTR_ERR(kref);
 			pr_err("%s refused by %s: %d\n", path,
 			       keyring->description, err);
@@ -242,47 +249,74 @@ static int load_certs(struct key *keyring, char *paths, unsigned long flags)
 		}
 		pr_info("%s loaded into %s\n", path, keyring->description);
 		key_ref_put(kref);
+		vfree(data);
 	}
 	kfree(list);
 	return err;
 }
 
-/* A sealed keyring holding the CAs of x509_ca=. */
-static int make_ca_keyring(void)
+/* The system keyrings "trusted" links into .sima_ca, NULL where absent. */
+static struct key *system_keyring(const char *name)
 {
-	struct key_restriction *seal;
-	void *reject;
-	int err;
+	struct key **k = (struct key **)sima_kallsyms_lookup(name);
 
-	reject = (void *)sima_kallsyms_lookup("restrict_link_reject");
-	if (!reject)
-		return -ENOENT;
-	seal = kzalloc(sizeof(*seal), GFP_KERNEL);
-	if (!seal)
-		return -ENOMEM;
-	seal->check = reject;
+	return k ? *k : NULL;
+}
+
+/*
+ * The keyring the IMA keyring's signers must be on: the CAs of x509_ca=
+ * and, for "trusted", the builtin and secondary trusted keyrings linked
+ * in (the kernel's chain check searches linked keyrings too). Sealed once
+ * filled: nothing can be added to it afterwards.
+ */
+static int make_ca_keyring(bool system)
+{
+	static const struct {
+		const char *name;
+		bool present;
+	} system_keyrings[] = {
+		{ "builtin_trusted_keys", IS_ENABLED(CONFIG_SYSTEM_TRUSTED_KEYRING) },
+		{ "secondary_trusted_keys",
+		  IS_ENABLED(CONFIG_SECONDARY_TRUSTED_KEYRING) },
+	};
+	struct key *k;
+	unsigned int i;
+	int err = 0;
+
 	ca_keyring = keyring_alloc(".sima_ca", GLOBAL_ROOT_UID,
 				   GLOBAL_ROOT_GID, current_cred(),
 				   (KEY_POS_ALL & ~KEY_POS_SETATTR) |
 				   KEY_USR_VIEW | KEY_USR_READ | KEY_USR_SEARCH,
-				   KEY_ALLOC_NOT_IN_QUOTA, seal, NULL);
+				   KEY_ALLOC_NOT_IN_QUOTA, NULL, NULL);
 	if (IS_ERR(ca_keyring)) {
 		err = PTR_ERR(ca_keyring);
 		ca_keyring = NULL;
-		kfree(seal);
 		return err;
 	}
-	return load_certs(ca_keyring, x509_ca, KEY_ALLOC_BYPASS_RESTRICTION);
+	for (i = 0; system && !err && i < ARRAY_SIZE(system_keyrings); i++) {
+		if (!system_keyrings[i].present)
+			continue;
+		k = system_keyring(system_keyrings[i].name);
+		if (k)
+			err = key_link(ca_keyring, k);
+	}
+	if (!err && x509_ca)
+		err = load_certs(ca_keyring, x509_ca);
+	if (!err)
+		err = keyring_restrict(make_key_ref(ca_keyring, 1), NULL, NULL);
+	return err;
 }
 
 /* The restriction keyring_restrict= asks for; NULL for none. */
 static struct key_restriction *restriction(void)
 {
 	static const char *const checks[][2] = {
+		{ "trusted", "restrict_link_by_key_or_keyring_chain" },
 		{ "builtin", "restrict_link_by_builtin_trusted" },
 		{ "secondary", "restrict_link_by_builtin_and_secondary_trusted" },
 		{ "ca", "restrict_link_by_key_or_keyring_chain" },
 	};
+	const char *mode = restrict_mode();
 	struct key_restriction *r;
 	unsigned int i;
 	void *check;
@@ -291,25 +325,25 @@ static struct key_restriction *restriction(void)
 	if (unrestricted())
 		return NULL;
 	for (i = 0; i < ARRAY_SIZE(checks); i++)
-		if (!strcmp(restrict_keys, checks[i][0]))
+		if (!strcmp(mode, checks[i][0]))
 			break;
 	if (i == ARRAY_SIZE(checks)) {
-		pr_err("keyring_restrict=%s: not all, builtin, secondary or ca\n",
-		       restrict_keys);
+		pr_err("keyring_restrict=%s: not trusted, builtin, secondary, ca or all\n",
+		       mode);
 		return ERR_PTR(-EINVAL);
 	}
 	check = (void *)sima_kallsyms_lookup(checks[i][1]);
 	if (!check) {
 		pr_err("keyring_restrict=%s: this kernel lacks %s\n",
-		       restrict_keys, checks[i][1]);
+		       mode, checks[i][1]);
 		return ERR_PTR(-ENOENT);
 	}
-	if (!strcmp(restrict_keys, "ca")) {
-		if (!x509_ca) {
-			pr_err("keyring_restrict=ca needs x509_ca=\n");
-			return ERR_PTR(-EINVAL);
-		}
-		err = make_ca_keyring();
+	if (!strcmp(mode, "ca") && !x509_ca) {
+		pr_err("keyring_restrict=ca needs x509_ca=\n");
+		return ERR_PTR(-EINVAL);
+	}
+	if (!strcmp(mode, "trusted") || !strcmp(mode, "ca")) {
+		err = make_ca_keyring(!strcmp(mode, "trusted"));
 		if (err)
 			return ERR_PTR(err);
 	}
@@ -351,10 +385,10 @@ int sima_keys_init(void)
 		kfree(r);
 		goto err_ca;
 	}
-	pr_info("IMA keyring %s: %d%s%s\n", keyring_name(), ima_keyring->serial,
-		r ? ", restricted: " : "", r ? restrict_keys : "");
+	pr_info("IMA keyring %s: %d, keyring_restrict=%s\n", keyring_name(),
+		ima_keyring->serial, restrict_mode());
 	if (x509) {
-		err = load_certs(ima_keyring, x509, 0);
+		err = load_certs(ima_keyring, x509);
 		if (err) {
 			key_revoke(ima_keyring);
 			key_put(ima_keyring);

@@ -1,15 +1,19 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
-# 53-keyrings: restricting the IMA keyring as embedded deployments do.
-# keyring_restrict=ca with x509_ca=<root CA>: a key the root signed, an
-# intermediate CA the root signed and then a key that intermediate signed
-# (a chain) are accepted by keyctl padd; a self-signed key, and a key
-# whose issuer is not there yet, are refused; the sealed .sima_ca keyring
-# takes nothing after load. x509= loads a certificate at insmod, and a
-# program signed with it runs under enforce. keyring_restrict=builtin
-# refuses keys no builtin key signed; a "_ima" keyring root filled counts
-# only where sima's keyring is unrestricted; a bad keyring_restrict= or an
-# x509= file the restriction refuses fails the load.
+# 53-keyrings: what sima's IMA keyring trusts.
+# Trust (keyring_restrict=): by default ("trusted") the keyring takes only
+# keys a builtin or secondary trusted key signed, or a CA of x509_ca=: a
+# self-signed key is refused with ENOKEY, as upstream's trusted .ima
+# keyring refuses it, and .sima_ca holds the system keyrings; with
+# x509_ca=<root CA>, a key the root signed and a chain through an
+# intermediate are taken. keyring_restrict=ca does the same with the CA
+# alone; the sealed .sima_ca keyring takes nothing after load. x509=
+# loads a certificate at insmod, and a program signed with it runs under
+# enforce. keyring_restrict=builtin refuses keys no builtin key signed;
+# keyring_restrict=all takes a self-signed key, as Debian's userspace
+# "_ima" keyring does, and a "_ima" keyring root filled counts only then;
+# a bad keyring_restrict= or an x509= file the restriction refuses fails
+# the load.
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
@@ -80,7 +84,8 @@ keyctl padd asymmetric "" "$ima_ring" <rogue.der >/dev/null ||
 sima_unload
 
 # ...and does where it is not, as upstream without a trusted keyring
-sima_load
+sima_load keyring_restrict=all
+padd rogue || bad "keyring_restrict=all refused a self-signed key"
 echo "appraise func=BPRM_CHECK fsname=ext4" >$SIMA_FS/policy ||
 	fail "policy load failed"
 "$W/rogue-prog" true || bad "program signed by a key on _ima refused"
@@ -91,7 +96,38 @@ sima_load keyring_restrict=builtin
 padd direct && bad "keyring_restrict=builtin accepted a key no builtin key signed"
 sima_unload
 
-for args in keyring_restrict=bogus keyring_restrict=ca \
+# the default: trusted kernel keys or x509_ca=, nothing else
+mark=$(dmesg_mark)
+sima_load
+dmesg_since "$mark" | grep -q "keyring_restrict=trusted" ||
+	bad "dmesg does not name the default keyring_restrict=trusted"
+if keyctl padd asymmetric "" %:.ima <rogue.der >/dev/null 2>"$K/err"; then
+	bad "the default keyring took a self-signed key"
+else
+	grep -q "Required key not available" "$K/err" ||
+		bad "self-signed key refused with '$(cat "$K/err")', not ENOKEY"
+fi
+padd direct && bad "the default keyring took a key of a CA not given"
+# .sima_ca holds the builtin and secondary trusted keyrings
+ca_ring=$(awk '$9 == ".sima_ca:" { print $1 }' /proc/keys)
+[ -n "$ca_ring" ] || bad "no .sima_ca keyring under the default"
+linked=$(keyctl rlist "$((0x${ca_ring:-0}))" 2>/dev/null)
+for r in .builtin_trusted_keys .secondary_trusted_keys; do
+	id=$(awk -v r="$r:" '$9 == r { print $1 }' /proc/keys)
+	[ -n "$id" ] || continue
+	# shellcheck disable=SC2086
+	in_list "$((0x$id))" $linked || bad ".sima_ca does not link $r"
+done
+sima_unload
+
+sima_load x509_ca="$K/root.der"
+padd rogue && bad "self-signed key accepted beside x509_ca="
+padd direct || bad "key signed by the x509_ca= CA refused"
+padd inter || bad "intermediate CA refused by the default"
+padd leaf || bad "key signed by the intermediate refused by the default"
+sima_unload
+
+for args in keyring_restrict=bogus keyring_restrict=ca "x509=$K/rogue.der" \
 	"keyring_restrict=ca x509_ca=$K/root.der x509=$K/rogue.der"; do
 	# shellcheck disable=SC2086
 	if insmod "$SIMA_KO" $args 2>/dev/null; then

@@ -80,7 +80,7 @@ cp -p "$W/signed" "$K/pristine"
 if [ $engine = native ]; then
 	ring=$(keyctl newring _ima @u) || fail "keyctl newring _ima"
 else
-	sima_load
+	sima_load_ca
 	ring=$(sima_keyring)
 fi
 keyctl padd asymmetric "" "$ring" <"$K/k.der" >/dev/null || fail "padd"
