@@ -21,6 +21,9 @@
  * userspace created (dracut does) is searched too; the first one found
  * from a task's keyrings is kept until unload. x509= loads certificates
  * into the IMA keyring at load, under the restriction.
+ *
+ * Kexec kernel images may also be signed by a key of the platform
+ * keyring (UEFI db), as upstream with CONFIG_INTEGRITY_PLATFORM_KEYRING.
  */
 
 #include <crypto/public_key.h>
@@ -56,6 +59,8 @@ MODULE_PARM_DESC(keyring_restrict, "Keys the IMA keyring accepts: trusted (defau
 
 static struct key *ima_keyring;
 static struct key *ca_keyring;
+/* The kernel's platform keyring (UEFI db), set at boot; NULL without. */
+static struct key *platform_keyring;
 /* The userspace "_ima" keyring, once found; published once, then fixed. */
 static struct key *user_keyring;
 /* Serialises looking "_ima" up. */
@@ -191,6 +196,8 @@ int sima_keys_check(int (*check)(struct key *keyring, const void *priv),
  * @sig_len: its length
  * @data: what was signed: the file digest, or the ima_file_id hash
  * @data_len: its length
+ * @platform: a key of the platform keyring may have made it too (a kexec
+ *	kernel image's type 3 signature, as upstream)
  *
  * Return: 0 when valid; -EBADMSG for a malformed header, -ENOPKG for an
  * unknown algorithm, -EOPNOTSUPP for a version 1 signature (the legacy
@@ -198,7 +205,7 @@ int sima_keys_check(int (*check)(struct key *keyring, const void *priv),
  * keyring holds the key, or the verification error.
  */
 int sima_keys_verify(const u8 *sig, size_t sig_len, const u8 *data,
-		     unsigned int data_len)
+		     unsigned int data_len, bool platform)
 {
 	struct xattr_sig x = { .data = data, .data_len = data_len };
 	int err;
@@ -208,7 +215,10 @@ int sima_keys_verify(const u8 *sig, size_t sig_len, const u8 *data,
 		return err;
 	if (sima_blacklist_has_keyid(x.hdr.keyid))
 		return -EKEYREJECTED;
-	return sima_keys_check(verify_with, &x);
+	err = sima_keys_check(verify_with, &x);
+	if (err && platform && platform_keyring)
+		err = verify_with(platform_keyring, &x);
+	return err;
 }
 
 /* Loads each DER certificate of a comma-separated list of paths. */
@@ -363,8 +373,12 @@ static struct key_restriction *restriction(void)
  */
 int sima_keys_init(void)
 {
-	struct key_restriction *r = restriction();
+	struct key_restriction *r;
 	int err;
+
+	if (IS_ENABLED(CONFIG_INTEGRITY_PLATFORM_KEYRING))
+		platform_keyring = system_keyring("platform_trusted_keys");
+	r = restriction();
 
 	if (IS_ERR(r)) {
 		err = PTR_ERR(r);

@@ -1,6 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
-# 53-keyrings: what sima's IMA keyring trusts.
+# 53-keyrings: what sima's IMA keyring trusts, and the platform keyring
+# for kexec images.
 # Trust (keyring_restrict=): by default ("trusted") the keyring takes only
 # keys a builtin or secondary trusted key signed, or a CA of x509_ca=: a
 # self-signed key is refused with ENOKEY, as upstream's trusted .ima
@@ -14,6 +15,10 @@
 # "_ima" keyring does, and a "_ima" keyring root filled counts only then;
 # a bad keyring_restrict= or an x509= file the restriction refuses fails
 # the load.
+# Platform keyring (kernels with one: the distro kernel): a kexec kernel
+# image whose security.ima a .platform key signed passes
+# KEXEC_KERNEL_CHECK appraisal, a program signed so does not pass
+# BPRM_CHECK.
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
@@ -126,6 +131,46 @@ padd direct || bad "key signed by the x509_ca= CA refused"
 padd inter || bad "intermediate CA refused by the default"
 padd leaf || bad "key signed by the intermediate refused by the default"
 sima_unload
+
+### the platform keyring signs kexec kernel images, nothing else
+if ! grep -q " \.platform: " /proc/keys; then
+	log "no .platform keyring on this kernel: skipping the kexec part"
+else
+	ossl req -x509 -newkey rsa:2048 -nodes -keyout plat.key \
+		-out plat.pem -subj /CN=sima-e2e-platform -days 2 \
+		-addext subjectKeyIdentifier=hash
+	ossl x509 -in plat.pem -outform DER -out plat.der
+	cp /sima/kexec/vmlinuz "$W/vmlinuz" || fail "cp vmlinuz"
+	cp /sima/kexec/vmlinuz "$W/rogue-vmlinuz" || fail "cp vmlinuz"
+	echo >>"$W/rogue-vmlinuz"
+	cp /sima/bin/simatest "$W/plat-prog" || fail "cp simatest"
+	chown 4243 "$W/plat-prog"
+	for f in vmlinuz plat-prog; do
+		evmctl ima_sign --key plat.key -a sha256 "$W/$f" >/dev/null 2>&1 ||
+			fail "evmctl ima_sign $f"
+	done
+	evmctl ima_sign --key rogue.key -a sha256 "$W/rogue-vmlinuz" \
+		>/dev/null 2>&1 || fail "evmctl ima_sign rogue-vmlinuz"
+	kexec_plat() {	# [IMAGE]
+		simatest kexec "$W/${1:-vmlinuz}" /sima/kexec/initrd x 2>/dev/null
+	}
+	kexec_plat || fail "kexec_file_load without sima"
+	sima_load x509_ca="$K/root.der"
+	printf '%s\n' "appraise func=KEXEC_KERNEL_CHECK appraise_type=imasig" \
+		"appraise func=BPRM_CHECK fowner=4243 appraise_type=imasig" \
+		>$SIMA_FS/policy || fail "policy load failed"
+	testmod_load
+	echo "$K/plat.der" >/sys/module/sima_testmod/parameters/platform_cert ||
+		fail "cannot put a key on .platform"
+	kexec_plat rogue-vmlinuz &&
+		bad "kexec image signed by an unknown key loaded"
+	kexec_plat || bad "kexec image signed by a .platform key refused"
+	"$W/plat-prog" true 2>/dev/null &&
+		bad "program signed by a .platform key ran"
+	testmod_unload
+	kexec_plat && bad "kexec image loaded after its key left .platform"
+	sima_unload
+fi
 
 for args in keyring_restrict=bogus keyring_restrict=ca "x509=$K/rogue.der" \
 	"keyring_restrict=ca x509_ca=$K/root.der x509=$K/rogue.der"; do
