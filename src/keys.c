@@ -42,6 +42,7 @@
 #include "sima/blacklist.h"
 #include "sima/digest.h"
 #include "sima/hook.h"
+#include "sima/key_queue.h"
 #include "sima/keys.h"
 #include "sima/xattr.h"
 
@@ -259,6 +260,8 @@ static int load_certs(struct key *keyring, char *paths)
 		}
 		pr_info("%s loaded into %s\n", path, keyring->description);
 		key_ref_put(kref);
+		/* Before sima's hooks: kept as the hook keeps what it sees. */
+		sima_key_queue_add(keyring->description, data, len);
 		vfree(data);
 	}
 	kfree(list);

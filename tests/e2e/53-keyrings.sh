@@ -1,7 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
-# 53-keyrings: what sima's IMA keyring trusts, and the platform keyring
-# for kexec images.
+# 53-keyrings: what sima's IMA keyring trusts, which keys are measured, and
+# the platform keyring for kexec images.
 # Trust (keyring_restrict=): by default ("trusted") the keyring takes only
 # keys a builtin or secondary trusted key signed, or a CA of x509_ca=: a
 # self-signed key is refused with ENOKEY, as upstream's trusted .ima
@@ -15,6 +15,9 @@
 # "_ima" keyring does, and a "_ima" keyring root filled counts only then;
 # a bad keyring_restrict= or an x509= file the restriction refuses fails
 # the load.
+# Keys present before a KEY_CHECK rule (added to sima's keyring, to other
+# keyrings, and x509= at load) are measured when the first policy with
+# one arrives, once; later keys as they come.
 # Platform keyring (kernels with one: the distro kernel): a kexec kernel
 # image whose security.ima a .platform key signed passes
 # KEXEC_KERNEL_CHECK appraisal, a program signed so does not pass
@@ -131,6 +134,42 @@ padd direct || bad "key signed by the x509_ca= CA refused"
 padd inter || bad "intermediate CA refused by the default"
 padd leaf || bad "key signed by the intermediate refused by the default"
 sima_unload
+
+### keys present before a KEY_CHECK rule are measured when it arrives
+L=$SIMA_FS/ascii_runtime_measurements
+sha() { sha256sum "$1.der" | cut -d' ' -f1; }
+entries() {	# KEYRING CERT: list entries of CERT under KEYRING's name
+	awk -v n="$1" -v d="sha256:$(sha "$2")" \
+		'$5 == n && $4 == d { c++ } END { print c + 0 }' $L
+}
+sima_load x509_ca="$K/root.der" x509="$K/boot.der"
+early=$(keyctl newring sima_e2e_early @u) || fail "keyctl newring"
+late=$(keyctl newring sima_e2e_late @u) || fail "keyctl newring"
+padd direct || bad "key signed by the CA refused"
+keyctl padd asymmetric "" "$early" <rogue.der >/dev/null ||
+	fail "keyctl padd to $early"
+keyctl padd asymmetric "" "$late" <inter.der >/dev/null ||
+	fail "keyctl padd to $late"
+echo "dont_measure fsmagic=0x9fa0" >$SIMA_FS/policy ||
+	fail "policy load failed"
+assert_eq "$(entries .ima boot)" 0 "x509= key measured without a KEY_CHECK rule"
+echo "measure func=KEY_CHECK keyrings=.ima|sima_e2e_early" \
+	>$SIMA_FS/policy || fail "policy load failed"
+assert_eq "$(entries .ima boot)" 1 "x509= key measured on the KEY_CHECK rule"
+assert_eq "$(entries .ima direct)" 1 "earlier key on .ima measured"
+assert_eq "$(entries sima_e2e_early rogue)" 1 "earlier key on sima_e2e_early measured"
+assert_eq "$(entries sima_e2e_late inter)" 0 "key on a keyring no rule names"
+echo "measure func=KEY_CHECK keyrings=sima_e2e_late|.ima" \
+	>$SIMA_FS/policy || fail "policy load failed"
+assert_eq "$(entries sima_e2e_late inter)" 0 \
+	"key measured by a later KEY_CHECK rule (only the first takes them)"
+assert_eq "$(entries .ima direct)" 1 "key measured twice"
+keyctl padd asymmetric "" "$late" <leaf.der >/dev/null ||
+	fail "keyctl padd to $late"
+assert_eq "$(entries sima_e2e_late leaf)" 1 "key added after the rule measured"
+sima_unload
+keyctl unlink "$early" @u >/dev/null
+keyctl unlink "$late" @u >/dev/null
 
 ### the platform keyring signs kexec kernel images, nothing else
 if ! grep -q " \.platform: " /proc/keys; then
