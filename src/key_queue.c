@@ -43,10 +43,11 @@ struct queued_key {
 	u8 payload[];
 };
 
-/* Protects queue, queued_bytes and closed. */
+/* Protects queue and queued_bytes, and closed's one change. */
 static DEFINE_MUTEX(queue_lock);
 static LIST_HEAD(queue);
 static size_t queued_bytes;
+/* Set once, under queue_lock; read without it to skip the copy. */
 static bool closed;
 
 /**
@@ -65,6 +66,8 @@ bool sima_key_queue_add(const char *keyring, const void *payload,
 	struct queued_key *k;
 	bool open, dropped = false;
 
+	if (READ_ONCE(closed))
+		return false;
 	k = kmalloc(struct_size(k, payload, len), GFP_KERNEL);
 	if (k) {
 		k->keyring = kstrdup(keyring, GFP_KERNEL);
@@ -117,7 +120,7 @@ void sima_key_queue_flush(void)
 		return;
 	mutex_lock(&queue_lock);
 	if (!closed) {
-		closed = true;
+		WRITE_ONCE(closed, true);
 		list_splice_init(&queue, &keys);
 		queued_bytes = 0;
 	}
