@@ -125,10 +125,14 @@ struct appraisal {
 	bool platform;
 };
 
+/* Upstream's platform keyring fallback covers type 3 signatures only. */
 static int verify(void *priv, const u8 *sig, size_t sig_len, const u8 *data,
 		  unsigned int data_len)
 {
-	return sima_keys_verify(sig, sig_len, data, data_len);
+	const struct appraisal *a = priv;
+
+	return sima_keys_verify(sig, sig_len, data, data_len,
+				a->platform && sig[0] == SIMA_XATTR_DIGSIG);
 }
 
 static int verify_modsig(void *priv)

@@ -5,20 +5,25 @@
  * sima owns an IMA keyring, created at load: ".ima" as upstream names the
  * one a kernel with CONFIG_INTEGRITY_TRUSTED_KEYRING creates, or ".sima"
  * where native IMA may already own that name. keyctl padd asymmetric and
- * evmctl import fill it; root may view, read, write and search it. Like
- * upstream without a trusted keyring, a "_ima" keyring that userspace
- * created (dracut does) is also searched: the first one found from a
- * task's keyrings is kept until unload.
+ * evmctl import fill it; root may view, read, write and search it.
  *
  * A signature names its key by the low 32 bits of the key's subject key
  * identifier; the check itself is the kernel's asymmetric-key API.
  *
- * keyring_restrict= limits what the keyring accepts, as a kernel with
- * CONFIG_INTEGRITY_TRUSTED_KEYRING does: only keys signed by a key of the
- * builtin (or also the secondary) trusted keyring, or, with "ca", by a CA
- * loaded from x509_ca= into a sealed ".sima_ca" keyring or by an
- * intermediate already on the IMA keyring (a CA chain). x509= loads
- * certificates into the IMA keyring at load, under that restriction.
+ * keyring_restrict= says what the keyring accepts. The default, "trusted",
+ * is upstream's CONFIG_INTEGRITY_TRUSTED_KEYRING model: only keys signed
+ * by a key of the builtin or secondary trusted keyrings, or by a CA loaded
+ * from x509_ca=; both sit in a sealed ".sima_ca" keyring (the system
+ * keyrings linked in, the CAs loaded), and an intermediate already on the
+ * IMA keyring may sign too (a CA chain). "builtin", "secondary" and "ca"
+ * trust one of these alone. "all" is what a kernel without a trusted
+ * keyring does (Debian's): any key root adds, and a "_ima" keyring that
+ * userspace created (dracut does) is searched too; the first one found
+ * from a task's keyrings is kept until unload. x509= loads certificates
+ * into the IMA keyring at load, under the restriction.
+ *
+ * Kexec kernel images may also be signed by a key of the platform
+ * keyring (UEFI db), as upstream with CONFIG_INTEGRITY_PLATFORM_KEYRING.
  */
 
 #include <crypto/public_key.h>
@@ -37,6 +42,7 @@
 #include "sima/blacklist.h"
 #include "sima/digest.h"
 #include "sima/hook.h"
+#include "sima/key_queue.h"
 #include "sima/keys.h"
 #include "sima/xattr.h"
 
@@ -46,14 +52,16 @@ MODULE_PARM_DESC(x509, "DER certificates (comma-separated paths) to load into th
 
 static char *x509_ca;
 module_param(x509_ca, charp, 0444);
-MODULE_PARM_DESC(x509_ca, "DER CA certificates (comma-separated paths) for keyring_restrict=ca");
+MODULE_PARM_DESC(x509_ca, "DER CA certificates (comma-separated paths) the IMA keyring trusts (keyring_restrict=trusted or ca)");
 
 static char *restrict_keys;
 module_param_named(keyring_restrict, restrict_keys, charp, 0444);
-MODULE_PARM_DESC(keyring_restrict, "Keys the IMA keyring accepts: all (default), builtin, secondary or ca");
+MODULE_PARM_DESC(keyring_restrict, "Keys the IMA keyring accepts: trusted (default), builtin, secondary, ca or all");
 
 static struct key *ima_keyring;
 static struct key *ca_keyring;
+/* The kernel's platform keyring (UEFI db), set at boot; NULL without. */
+static struct key *platform_keyring;
 /* The userspace "_ima" keyring, once found; published once, then fixed. */
 static struct key *user_keyring;
 /* Serialises looking "_ima" up. */
@@ -74,10 +82,15 @@ s32 sima_keys_ima_serial(void)
 	return ima_keyring->serial;
 }
 
+static const char *restrict_mode(void)
+{
+	return restrict_keys ?: "trusted";
+}
+
 /* keyring_restrict=all: sima's keyring takes any key root adds. */
 static bool unrestricted(void)
 {
-	return !restrict_keys || !strcmp(restrict_keys, "all");
+	return !strcmp(restrict_mode(), "all");
 }
 
 static struct key *find_user_keyring(void)
@@ -184,6 +197,8 @@ int sima_keys_check(int (*check)(struct key *keyring, const void *priv),
  * @sig_len: its length
  * @data: what was signed: the file digest, or the ima_file_id hash
  * @data_len: its length
+ * @platform: a key of the platform keyring may have made it too (a kexec
+ *	kernel image's type 3 signature, as upstream)
  *
  * Return: 0 when valid; -EBADMSG for a malformed header, -ENOPKG for an
  * unknown algorithm, -EOPNOTSUPP for a version 1 signature (the legacy
@@ -191,7 +206,7 @@ int sima_keys_check(int (*check)(struct key *keyring, const void *priv),
  * keyring holds the key, or the verification error.
  */
 int sima_keys_verify(const u8 *sig, size_t sig_len, const u8 *data,
-		     unsigned int data_len)
+		     unsigned int data_len, bool platform)
 {
 	struct xattr_sig x = { .data = data, .data_len = data_len };
 	int err;
@@ -201,11 +216,14 @@ int sima_keys_verify(const u8 *sig, size_t sig_len, const u8 *data,
 		return err;
 	if (sima_blacklist_has_keyid(x.hdr.keyid))
 		return -EKEYREJECTED;
-	return sima_keys_check(verify_with, &x);
+	err = sima_keys_check(verify_with, &x);
+	if (err && platform && platform_keyring)
+		err = verify_with(platform_keyring, &x);
+	return err;
 }
 
 /* Loads each DER certificate of a comma-separated list of paths. */
-static int load_certs(struct key *keyring, char *paths, unsigned long flags)
+static int load_certs(struct key *keyring, char *paths)
 {
 	char *list, *cur, *path;
 	key_ref_t kref;
@@ -232,9 +250,9 @@ static int load_certs(struct key *keyring, char *paths, unsigned long flags)
 					    "asymmetric", NULL, data, len,
 					    (KEY_POS_ALL & ~KEY_POS_SETATTR) |
 					    KEY_USR_VIEW | KEY_USR_READ,
-					    KEY_ALLOC_NOT_IN_QUOTA | flags);
-		vfree(data);
+					    KEY_ALLOC_NOT_IN_QUOTA);
 		if (IS_ERR(kref)) {
+			vfree(data);
 			err = PTR_ERR(kref);
 			pr_err("%s refused by %s: %d\n", path,
 			       keyring->description, err);
@@ -242,47 +260,76 @@ static int load_certs(struct key *keyring, char *paths, unsigned long flags)
 		}
 		pr_info("%s loaded into %s\n", path, keyring->description);
 		key_ref_put(kref);
+		/* Before sima's hooks: kept as the hook keeps what it sees. */
+		sima_key_queue_add(keyring->description, data, len);
+		vfree(data);
 	}
 	kfree(list);
 	return err;
 }
 
-/* A sealed keyring holding the CAs of x509_ca=. */
-static int make_ca_keyring(void)
+/* The system keyrings "trusted" links into .sima_ca, NULL where absent. */
+static struct key *system_keyring(const char *name)
 {
-	struct key_restriction *seal;
-	void *reject;
-	int err;
+	struct key **k = (struct key **)sima_kallsyms_lookup(name);
 
-	reject = (void *)sima_kallsyms_lookup("restrict_link_reject");
-	if (!reject)
-		return -ENOENT;
-	seal = kzalloc(sizeof(*seal), GFP_KERNEL);
-	if (!seal)
-		return -ENOMEM;
-	seal->check = reject;
+	return k ? *k : NULL;
+}
+
+/*
+ * The keyring the IMA keyring's signers must be on: the CAs of x509_ca=
+ * and, for "trusted", the builtin and secondary trusted keyrings linked
+ * in (the kernel's chain check searches linked keyrings too). Sealed once
+ * filled: nothing can be added to it afterwards.
+ */
+static int make_ca_keyring(bool system)
+{
+	static const struct {
+		const char *name;
+		bool present;
+	} system_keyrings[] = {
+		{ "builtin_trusted_keys", IS_ENABLED(CONFIG_SYSTEM_TRUSTED_KEYRING) },
+		{ "secondary_trusted_keys",
+		  IS_ENABLED(CONFIG_SECONDARY_TRUSTED_KEYRING) },
+	};
+	struct key *k;
+	unsigned int i;
+	int err = 0;
+
 	ca_keyring = keyring_alloc(".sima_ca", GLOBAL_ROOT_UID,
 				   GLOBAL_ROOT_GID, current_cred(),
 				   (KEY_POS_ALL & ~KEY_POS_SETATTR) |
 				   KEY_USR_VIEW | KEY_USR_READ | KEY_USR_SEARCH,
-				   KEY_ALLOC_NOT_IN_QUOTA, seal, NULL);
+				   KEY_ALLOC_NOT_IN_QUOTA, NULL, NULL);
 	if (IS_ERR(ca_keyring)) {
 		err = PTR_ERR(ca_keyring);
 		ca_keyring = NULL;
-		kfree(seal);
 		return err;
 	}
-	return load_certs(ca_keyring, x509_ca, KEY_ALLOC_BYPASS_RESTRICTION);
+	for (i = 0; system && !err && i < ARRAY_SIZE(system_keyrings); i++) {
+		if (!system_keyrings[i].present)
+			continue;
+		k = system_keyring(system_keyrings[i].name);
+		if (k)
+			err = key_link(ca_keyring, k);
+	}
+	if (!err && x509_ca)
+		err = load_certs(ca_keyring, x509_ca);
+	if (!err)
+		err = keyring_restrict(make_key_ref(ca_keyring, 1), NULL, NULL);
+	return err;
 }
 
 /* The restriction keyring_restrict= asks for; NULL for none. */
 static struct key_restriction *restriction(void)
 {
 	static const char *const checks[][2] = {
+		{ "trusted", "restrict_link_by_key_or_keyring_chain" },
 		{ "builtin", "restrict_link_by_builtin_trusted" },
 		{ "secondary", "restrict_link_by_builtin_and_secondary_trusted" },
 		{ "ca", "restrict_link_by_key_or_keyring_chain" },
 	};
+	const char *mode = restrict_mode();
 	struct key_restriction *r;
 	unsigned int i;
 	void *check;
@@ -291,25 +338,25 @@ static struct key_restriction *restriction(void)
 	if (unrestricted())
 		return NULL;
 	for (i = 0; i < ARRAY_SIZE(checks); i++)
-		if (!strcmp(restrict_keys, checks[i][0]))
+		if (!strcmp(mode, checks[i][0]))
 			break;
 	if (i == ARRAY_SIZE(checks)) {
-		pr_err("keyring_restrict=%s: not all, builtin, secondary or ca\n",
-		       restrict_keys);
+		pr_err("keyring_restrict=%s: not trusted, builtin, secondary, ca or all\n",
+		       mode);
 		return ERR_PTR(-EINVAL);
 	}
 	check = (void *)sima_kallsyms_lookup(checks[i][1]);
 	if (!check) {
 		pr_err("keyring_restrict=%s: this kernel lacks %s\n",
-		       restrict_keys, checks[i][1]);
+		       mode, checks[i][1]);
 		return ERR_PTR(-ENOENT);
 	}
-	if (!strcmp(restrict_keys, "ca")) {
-		if (!x509_ca) {
-			pr_err("keyring_restrict=ca needs x509_ca=\n");
-			return ERR_PTR(-EINVAL);
-		}
-		err = make_ca_keyring();
+	if (!strcmp(mode, "ca") && !x509_ca) {
+		pr_err("keyring_restrict=ca needs x509_ca=\n");
+		return ERR_PTR(-EINVAL);
+	}
+	if (!strcmp(mode, "trusted") || !strcmp(mode, "ca")) {
+		err = make_ca_keyring(!strcmp(mode, "trusted"));
 		if (err)
 			return ERR_PTR(err);
 	}
@@ -329,8 +376,12 @@ static struct key_restriction *restriction(void)
  */
 int sima_keys_init(void)
 {
-	struct key_restriction *r = restriction();
+	struct key_restriction *r;
 	int err;
+
+	if (IS_ENABLED(CONFIG_INTEGRITY_PLATFORM_KEYRING))
+		platform_keyring = system_keyring("platform_trusted_keys");
+	r = restriction();
 
 	if (IS_ERR(r)) {
 		err = PTR_ERR(r);
@@ -351,10 +402,10 @@ int sima_keys_init(void)
 		kfree(r);
 		goto err_ca;
 	}
-	pr_info("IMA keyring %s: %d%s%s\n", keyring_name(), ima_keyring->serial,
-		r ? ", restricted: " : "", r ? restrict_keys : "");
+	pr_info("IMA keyring %s: %d, keyring_restrict=%s\n", keyring_name(),
+		ima_keyring->serial, restrict_mode());
 	if (x509) {
-		err = load_certs(ima_keyring, x509, 0);
+		err = load_certs(ima_keyring, x509);
 		if (err) {
 			key_revoke(ima_keyring);
 			key_put(ima_keyring);

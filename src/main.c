@@ -17,6 +17,7 @@
 #include "sima/blacklist.h"
 #include "sima/fs.h"
 #include "sima/hook.h"
+#include "sima/key_queue.h"
 #include "sima/keys.h"
 #include "sima/lock.h"
 #include "sima/lsm.h"
@@ -72,6 +73,7 @@ static const struct sima_part parts[] = {
 	{ "modsig", sima_modsig_init, NULL },
 	{ "fs-verity", sima_verity_init, NULL },
 	{ "lsm", sima_lsm_init, sima_lsm_exit },
+	{ "key queue", NULL, sima_key_queue_exit },
 	{ "keys", sima_keys_init, sima_keys_exit },
 	{ "policy", sima_policy_init, sima_policy_exit },
 	{ "securityfs", sima_fs_init, sima_fs_exit },

@@ -40,6 +40,7 @@
 
 #include "sima/digest.h"
 #include "sima/audit.h"
+#include "sima/key_queue.h"
 #include "sima/lsm.h"
 #include "sima/modsig.h"
 #include "sima/policy_active.h"
@@ -390,6 +391,8 @@ static int policy_release(struct inode *inode, struct file *file)
 		return seq_release(inode, file);
 	}
 	ok = !txn->failed && txn->batch.nr && !sima_policy_load(&txn->batch);
+	if (ok)
+		sima_key_queue_flush();
 	pr_info("policy update %s\n", ok ? "completed" : "failed");
 	sima_audit_msg(SIMA_AUDIT_INTEGRITY_STATUS, NULL, NULL, "policy_update",
 		       ok ? "completed" : "failed", !ok, false);

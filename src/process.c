@@ -19,6 +19,7 @@
 #include "sima/event.h"
 #include "sima/hash.h"
 #include "sima/iint.h"
+#include "sima/key_queue.h"
 #include "sima/measure.h"
 #include "sima/modsig.h"
 #include "sima/policy_active.h"
@@ -559,6 +560,10 @@ int sima_process_event(const struct sima_event *ev)
 	case SIMA_EV_LOAD_DATA:
 	case SIMA_EV_POST_LOAD_DATA:
 		return sima_appraise_load_data(ev);
+	case SIMA_EV_KEY_UPDATE:
+		if (sima_key_queue_add(ev->keyring, ev->buf, ev->size))
+			return 0;
+		break;
 	case SIMA_EV_KEY_WITHDRAWN:
 		sima_appraise_distrust();
 		return 0;

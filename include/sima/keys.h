@@ -15,6 +15,6 @@ s32 sima_keys_ima_serial(void);
 int sima_keys_check(int (*check)(struct key *keyring, const void *priv),
 		    const void *priv);
 int sima_keys_verify(const u8 *sig, size_t sig_len, const u8 *data,
-		     unsigned int data_len);
+		     unsigned int data_len, bool platform);
 
 #endif /* _SIMA_KEYS_H */

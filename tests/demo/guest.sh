@@ -23,8 +23,15 @@ show() {
 }
 
 say "kernel $(uname -r), TPM: $(cat /sys/class/tpm/tpm0/tpm_version_major 2>/dev/null || echo none)"
-say "insmod sima.ko ima_policy=tcb"
-insmod /sima/sima.ko ima_policy=tcb
+# sima's keyring takes only keys that a key the kernel trusts or a CA
+# given with x509_ca= signed: the demo brings its own CA.
+openssl req -x509 -newkey rsa:2048 -nodes -keyout /tmp/ca.pem \
+	-subj /CN=sima-demo-ca -outform DER -out /tmp/ca.der -days 2 \
+	-addext basicConstraints=critical,CA:TRUE \
+	-addext keyUsage=critical,keyCertSign \
+	-addext subjectKeyIdentifier=hash >/dev/null 2>&1
+say "insmod sima.ko ima_policy=tcb x509_ca=ca.der"
+insmod /sima/sima.ko ima_policy=tcb x509_ca=/tmp/ca.der
 dmesg | grep 'sima:' | tail -3
 ls -l /sys/kernel/security/ | grep -E 'sima|ima'
 
@@ -65,12 +72,21 @@ for bank in sha1 sha256; do
 		$S/binary_runtime_measurements 2>&1 | tail -1
 done
 
-say "appraisal: evmctl signs a program, keyctl trusts its key, sima enforces"
+say "appraisal: evmctl signs a program with a key the CA issued, sima enforces"
 cd /scratch
-openssl req -x509 -newkey rsa:2048 -nodes -keyout /tmp/ima.pem \
-	-subj /CN=sima-demo -outform DER -out /tmp/ima.der -days 2 \
+openssl req -x509 -newkey rsa:2048 -nodes -keyout /tmp/rogue.pem \
+	-subj /CN=sima-demo-rogue -outform DER -out /tmp/rogue.der -days 2 \
 	-addext subjectKeyIdentifier=hash >/dev/null 2>&1
-printf '$ keyctl padd asymmetric "" %%:.ima < ima.der\n'
+printf '$ keyctl padd asymmetric "" %%:.ima < self-signed.der\n'
+keyctl padd asymmetric "" %:.ima </tmp/rogue.der 2>&1 || true
+printf '%s\n' "keyUsage=critical,digitalSignature" \
+	"subjectKeyIdentifier=hash" "authorityKeyIdentifier=keyid" >/tmp/ima.ext
+openssl req -new -newkey rsa:2048 -nodes -keyout /tmp/ima.pem \
+	-subj /CN=sima-demo -out /tmp/ima.csr >/dev/null 2>&1
+openssl x509 -req -in /tmp/ima.csr -CA /tmp/ca.der -CAform DER \
+	-CAkey /tmp/ca.pem -CAcreateserial -CAserial /tmp/ca.srl -days 2 \
+	-extfile /tmp/ima.ext -outform DER -out /tmp/ima.der >/dev/null 2>&1
+printf '$ keyctl padd asymmetric "" %%:.ima < ima.der   # issued by ca.der\n'
 keyctl padd asymmetric "" %:.ima </tmp/ima.der
 cp prog signed
 cp prog unsigned

@@ -13,9 +13,7 @@
 P=$SIMA_FS/policy
 K=$E2E_TMP
 echo 10000 >/proc/sys/kernel/printk_ratelimit_burst
-openssl req -x509 -new -newkey rsa:2048 -nodes -keyout "$K/k.pem" \
-	-subj /CN=sima-e2e-loads -outform DER -out "$K/k.der" -days 2 \
-	-addext subjectKeyIdentifier=hash >/dev/null 2>&1 || fail "openssl"
+mk_cert "$K" k
 sign() {
 	evmctl ima_sign --key "$K/k.pem" -a sha256 "$1" >/dev/null 2>&1 ||
 		fail "evmctl ima_sign $1"
@@ -28,7 +26,7 @@ sign "$W/signed/sima_testmod.ko"
 cp "$SIMA_TESTMOD" "$W/unsigned/"
 
 ### modules
-sima_load
+sima_load_ca
 keyctl padd asymmetric "" %:.ima <"$K/k.der" >/dev/null || fail "keyctl padd"
 echo "appraise func=MODULE_CHECK appraise_type=imasig" >$P ||
 	fail "policy load failed"
@@ -44,7 +42,7 @@ sima_unload
 fw=/lib/firmware/sima-test.fw
 param=/sys/module/sima_testmod/parameters/load_fw
 testmod_load
-sima_load
+sima_load_ca
 keyctl padd asymmetric "" %:.ima <"$K/k.der" >/dev/null || fail "keyctl padd"
 echo "appraise func=FIRMWARE_CHECK appraise_type=imasig" >$P ||
 	fail "policy load failed"
@@ -61,7 +59,7 @@ kernel=/sima/kexec/vmlinuz
 initrd=/sima/kexec/initrd
 if simatest kexec "$kernel" "$initrd" "console=ttyS0" 2>/dev/null; then
 	cp $kernel "$W/vmlinuz"
-	sima_load
+	sima_load_ca
 	keyctl padd asymmetric "" %:.ima <"$K/k.der" >/dev/null
 	echo "appraise func=KEXEC_KERNEL_CHECK appraise_type=imasig" >$P ||
 		fail "policy load failed"
@@ -78,7 +76,7 @@ fi
 printf '%s\n' "measure func=BPRM_CHECK" >"$W/signed.pol"
 cp "$W/signed.pol" "$W/unsigned.pol"
 sign "$W/signed.pol"
-sima_load
+sima_load_ca
 keyctl padd asymmetric "" %:.ima <"$K/k.der" >/dev/null
 echo "appraise func=POLICY_CHECK appraise_type=imasig" >$P ||
 	fail "policy load failed"
@@ -93,7 +91,7 @@ fi
 sima_unload
 
 ### malformed signatures fail, and nothing else happens
-sima_load
+sima_load_ca
 keyctl padd asymmetric "" %:.ima <"$K/k.der" >/dev/null
 echo "appraise func=FILE_CHECK mask=MAY_READ fsname=ext4" >$P ||
 	fail "policy load failed"

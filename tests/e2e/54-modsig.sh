@@ -16,14 +16,8 @@ P=$SIMA_FS/policy
 L=$SIMA_FS/ascii_runtime_measurements
 K=$E2E_TMP
 echo 10000 >/proc/sys/kernel/printk_ratelimit_burst
-for k in good wrong; do
-	openssl req -x509 -new -newkey rsa:2048 -nodes -keyout "$K/$k.pem" \
-		-subj "/CN=sima-e2e-modsig-$k" -out "$K/$k.crt" -days 2 \
-		-addext subjectKeyIdentifier=hash >/dev/null 2>&1 ||
-		fail "openssl req $k"
-	openssl x509 -in "$K/$k.crt" -outform DER -out "$K/$k.der" ||
-		fail "openssl x509 $k"
-done
+mk_cert "$K" good
+mk_cert "$K" wrong
 
 # modsig_sign KEY IN OUT [SIGNED]: IN with a signature appended, as
 # sign-file does; with SIGNED, a signature of that file instead, made with
@@ -82,7 +76,7 @@ evmctl ima_sign --key "$K/good.pem" -a sha256 "$W/xattr/$M" >/dev/null 2>&1 ||
 modsig_sign good "$K/black.data" "$W/black/$M"
 
 ### imasig|modsig in enforce mode
-sima_load
+sima_load_ca
 keyctl padd asymmetric "" %:.ima <"$K/good.der" >/dev/null ||
 	fail "keyctl padd"
 echo "appraise func=MODULE_CHECK appraise_type=imasig|modsig" >$P ||
@@ -100,7 +94,7 @@ simatest finit "$W/xattr/$M" || bad "security.ima signature refused"
 sima_unload
 
 ### a rule without modsig does not look at it
-sima_load
+sima_load_ca
 keyctl padd asymmetric "" %:.ima <"$K/good.der" >/dev/null
 echo "appraise func=MODULE_CHECK appraise_type=imasig" >$P ||
 	fail "policy load failed"
@@ -108,7 +102,7 @@ finit_refused "$W/good/$M" "modsig under imasig alone" IMA-signature-required
 sima_unload
 
 ### ima-modsig entries
-sima_load
+sima_load_ca
 keyctl padd asymmetric "" %:.ima <"$K/good.der" >/dev/null
 printf '%s\n' "measure func=MODULE_CHECK template=ima-modsig" \
 	"appraise func=MODULE_CHECK appraise_type=imasig|modsig" >$P ||
@@ -132,7 +126,7 @@ sha256sum "$K/black.data" | cut -d' ' -f1 \
 	>/sys/module/sima_testmod/parameters/blacklist_bin ||
 	fail "cannot blacklist a hash"
 testmod_unload
-sima_load
+sima_load_ca
 keyctl padd asymmetric "" %:.ima <"$K/good.der" >/dev/null
 printf '%s\n' "measure func=MODULE_CHECK" \
 	"appraise func=MODULE_CHECK appraise_type=imasig|modsig appraise_flag=check_blacklist" \
@@ -145,7 +139,7 @@ assert_eq "$(grep " blacklisted-hash " $L | cut -d' ' -f6)" \
 	"blacklisted-hash buf: the digest"
 simatest finit "$W/good/$M" || bad "signed module refused by check_blacklist"
 sima_unload
-sima_load
+sima_load_ca
 keyctl padd asymmetric "" %:.ima <"$K/good.der" >/dev/null
 echo "appraise func=MODULE_CHECK appraise_type=imasig|modsig" >$P
 # without the flag the signature is good: the loader, not sima, refuses

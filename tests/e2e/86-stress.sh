@@ -55,7 +55,7 @@ measure func=FILE_CHECK mask=MAY_READ fowner=4243"
 
 gen=0
 load() {
-	sima_load pcr=13
+	sima_load_ca pcr=13
 	ring=$(sima_keyring)
 	keyctl padd asymmetric "" "$ring" <"$K/k.der" >/dev/null ||
 		fail "keyctl padd"

@@ -162,8 +162,9 @@ for _arg in $(cat /proc/cmdline); do
 	case $_arg in sima_engine=*) SIMA_ENGINE=${_arg#sima_engine=} ;; esac
 done
 
-# engine_start [SIMA-PARAMS...]: load sima with PARAMS (nothing to load for
-# native IMA; elsewhere than the distro kernel the script skips) and set
+# engine_start [SIMA-PARAMS...]: load sima with PARAMS, trusting the test
+# CA (nothing to load for native IMA, whose "_ima" keyring takes any key;
+# elsewhere than the distro kernel the script skips) and set
 # IMA_FS to the engine's securityfs directory, where its policy, lists,
 # violations count live, and RING to the keyring its appraisal trusts.
 engine_start() {
@@ -173,7 +174,7 @@ engine_start() {
 		IMA_FS=$SIMA_SECFS/ima
 		RING=$(engine_ring) || fail "keyctl newring _ima"
 	else
-		sima_load "$@"
+		sima_load_ca "$@"
 		IMA_FS=$SIMA_FS
 		RING=$(sima_keyring)
 	fi
@@ -224,18 +225,50 @@ exercise_hooks() {
 	return 0
 }
 
-# mk_cert DIR NAME [KEYGEN-ARGS...]: a self-signed signing certificate,
-# DIR/NAME.pem (key) and DIR/NAME.der; RSA-2048 unless KEYGEN-ARGS say
-# otherwise (e.g. -newkey ec -pkeyopt ec_paramgen_curve:prime256v1).
+# test_ca: make this script's test CA, $E2E_CA.crt (PEM), .der and .key,
+# unless it exists. sima's keyring accepts by default only keys that a
+# trusted kernel key or a CA of x509_ca= signed: load sima with
+# sima_load_ca to trust the test CA, which signs what mk_cert makes.
+E2E_CA=$E2E_TMP/test-ca
+test_ca() {
+	[ ! -f "$E2E_CA.der" ] || return 0
+	printf '%s\n' "basicConstraints=critical,CA:FALSE" \
+		"keyUsage=critical,digitalSignature" \
+		"subjectKeyIdentifier=hash" "authorityKeyIdentifier=keyid" \
+		>"$E2E_CA.ext"
+	{ openssl req -x509 -newkey rsa:2048 -nodes -keyout "$E2E_CA.key" \
+		-out "$E2E_CA.crt" -subj /CN=sima-e2e-ca -days 2 \
+		-addext basicConstraints=critical,CA:TRUE \
+		-addext keyUsage=critical,keyCertSign \
+		-addext subjectKeyIdentifier=hash &&
+	    openssl x509 -in "$E2E_CA.crt" -outform DER \
+		-out "$E2E_CA.der"; } >/dev/null 2>&1 || fail "openssl: test CA"
+}
+
+# sima_load_ca [PARAM=VALUE...]: sima_load trusting the test CA
+# shellcheck disable=SC2120
+sima_load_ca() {
+	test_ca
+	sima_load x509_ca="$E2E_CA.der" "$@"
+}
+
+# mk_cert DIR NAME [KEYGEN-ARGS...]: a signing certificate the test CA
+# issued, DIR/NAME.pem (key), DIR/NAME.crt (PEM) and DIR/NAME.der; RSA-2048
+# unless KEYGEN-ARGS say otherwise (e.g. -newkey ec -pkeyopt
+# ec_paramgen_curve:prime256v1).
 mk_cert() {
 	_cd=$1
 	_cn=$2
 	shift 2
 	[ $# -gt 0 ] || set -- -newkey rsa:2048
-	openssl req -x509 -new "$@" -nodes -keyout "$_cd/$_cn.pem" \
-		-subj "/CN=sima-e2e-$_cn" -outform DER -out "$_cd/$_cn.der" \
-		-days 2 -addext subjectKeyIdentifier=hash \
-		-addext keyUsage=digitalSignature >/dev/null 2>&1 ||
+	test_ca
+	{ openssl req -new "$@" -nodes -keyout "$_cd/$_cn.pem" \
+		-subj "/CN=sima-e2e-$_cn" -out "$_cd/$_cn.csr" &&
+	    openssl x509 -req -in "$_cd/$_cn.csr" -CA "$E2E_CA.crt" \
+		-CAkey "$E2E_CA.key" -CAcreateserial -days 2 \
+		-extfile "$E2E_CA.ext" -out "$_cd/$_cn.crt" &&
+	    openssl x509 -in "$_cd/$_cn.crt" -outform DER \
+		-out "$_cd/$_cn.der"; } >/dev/null 2>&1 ||
 		fail "openssl: $_cn"
 }
 

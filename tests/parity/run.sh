@@ -483,7 +483,7 @@ run_group() {	# GROUP
 	mkdir -p "$D" "$T"
 
 	engine_start ima_template=ima-sig integrity_audit=1 \
-		ima_appraise="$group" policy_writable=0
+		ima_appraise="$group" policy_writable=0 keyring_restrict=all
 	LIST=$IMA_FS/ascii_runtime_measurements
 	POL=$IMA_FS/policy
 

@@ -12,6 +12,11 @@
  * puts it on the kernel's .blacklist keyring as a binary hash, for good:
  * userspace may not add to that keyring itself.
  *
+ * Writing the path of a DER certificate to
+ * /sys/module/sima_testmod/parameters/platform_cert adds it to the kernel's
+ * .platform keyring (UEFI db keys on real machines), which userspace may
+ * not write to; rmmod unlinks it again.
+ *
  * Loaded with kprobe_post=SYMBOL it puts a kprobe with a post handler on
  * SYMBOL for its lifetime: on an ftrace location such a kprobe modifies
  * the IP (IPMODIFY), as livepatch does, so sima cannot hook SYMBOL then.
@@ -23,12 +28,16 @@
 #include <linux/firmware.h>
 #include <keys/system_keyring.h>
 #include <linux/ima.h>
+#include <linux/kernel_read_file.h>
+#include <linux/key.h>
 #include <linux/kprobes.h>
 #include <linux/module.h>
 #include <linux/moduleparam.h>
 #include <linux/mutex.h>
+#include <linux/sizes.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/vmalloc.h>
 
 /* The device firmware is requested for; NULL outside init..exit. */
 static struct device *testmod_dev;
@@ -136,6 +145,70 @@ static const struct kernel_param_ops blacklist_bin_ops = {
 module_param_cb(blacklist_bin, &blacklist_bin_ops, NULL, 0200);
 MODULE_PARM_DESC(blacklist_bin, "write a hex digest to blacklist it as a binary hash");
 
+/* The .platform keyring and the certificate put on it, until exit. */
+static struct key *platform_keyring, *platform_key;
+/* Protects platform_keyring and platform_key. */
+static DEFINE_MUTEX(platform_lock);
+
+/* The kernel's platform keyring is a static: kallsyms, through a kprobe. */
+static struct key *find_platform_keyring(void)
+{
+	struct kprobe probe = { .symbol_name = "kallsyms_lookup_name" };
+	unsigned long (*lookup)(const char *name);
+	struct key **keyring;
+
+	if (register_kprobe(&probe))
+		return NULL;
+	lookup = (void *)probe.addr;
+	unregister_kprobe(&probe);
+	keyring = (struct key **)lookup("platform_trusted_keys");
+	return keyring ? *keyring : NULL;
+}
+
+static int platform_cert_set(const char *val, const struct kernel_param *kp)
+{
+	void *data = NULL;
+	key_ref_t kref;
+	char *path;
+	ssize_t len;
+	int ret = 0;
+
+	path = kstrdup(val, GFP_KERNEL);
+	if (!path)
+		return -ENOMEM;
+	len = kernel_read_file_from_path(strim(path), 0, &data, SZ_64K, NULL,
+					 READING_X509_CERTIFICATE);
+	kfree(path);
+	if (len < 0)
+		return len;
+	mutex_lock(&platform_lock);
+	if (!platform_keyring)
+		platform_keyring = find_platform_keyring();
+	if (!platform_keyring || platform_key) {
+		ret = platform_keyring ? -EBUSY : -ENOENT;
+		goto out;
+	}
+	kref = key_create_or_update(make_key_ref(platform_keyring, 1),
+				    "asymmetric", NULL, data, len,
+				    (KEY_POS_ALL & ~KEY_POS_SETATTR) |
+				    KEY_USR_VIEW, KEY_ALLOC_NOT_IN_QUOTA);
+	if (IS_ERR(kref))
+		ret = PTR_ERR(kref);
+	else
+		platform_key = key_ref_to_ptr(kref);
+out:
+	mutex_unlock(&platform_lock);
+	vfree(data);
+	return ret;
+}
+
+static const struct kernel_param_ops platform_cert_ops = {
+	.set = platform_cert_set,
+};
+
+module_param_cb(platform_cert, &platform_cert_ops, NULL, 0200);
+MODULE_PARM_DESC(platform_cert, "write a DER certificate's path to put it on .platform");
+
 static char *kprobe_post;
 module_param(kprobe_post, charp, 0444);
 MODULE_PARM_DESC(kprobe_post, "symbol to hold a kprobe with a post handler on");
@@ -185,6 +258,10 @@ static void __exit sima_testmod_exit(void)
 	root_device_unregister(dev);
 	if (kprobe_post)
 		unregister_kprobe(&post_probe);
+	if (platform_key) {
+		key_unlink(platform_keyring, platform_key);
+		key_put(platform_key);
+	}
 }
 
 module_init(sima_testmod_init);
