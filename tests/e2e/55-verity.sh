@@ -33,16 +33,10 @@
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
-engine=sima
-for arg in $(cat /proc/cmdline); do
-	case $arg in sima_engine=*) engine=${arg#sima_engine=} ;; esac
-done
-if [ $engine = native ]; then
-	[ "$SIMA_KERNEL" = distro ] || skip "native IMA runs on the distro kernel"
-	FS=$SIMA_SECFS/ima
-else
-	FS=$SIMA_FS
-fi
+[ "$SIMA_ENGINE" != native ] || [ "$SIMA_KERNEL" = distro ] ||
+	skip "native IMA runs on the distro kernel"
+FS=$SIMA_SECFS/ima
+[ "$SIMA_ENGINE" = native ] || FS=$SIMA_FS
 P=$FS/policy
 L=$FS/ascii_runtime_measurements
 K=$E2E_TMP
@@ -131,13 +125,8 @@ prog noverity 4252; sigv3 k noverity
 [ "$(fsverity measure "$W/good" | cut -d' ' -f1)" = "sha256:$(vdigest good)" ] ||
 	fail "fsverity measure and fsverity digest disagree"
 
-if [ $engine = native ]; then
-	ring=$(keyctl newring _ima @u) || fail "keyctl newring _ima"
-else
-	sima_load
-	ring=$(sima_keyring)
-fi
-keyctl padd asymmetric "" "$ring" <"$K/k.der" >/dev/null || fail "padd"
+engine_start
+keyctl padd asymmetric "" "$RING" <"$K/k.der" >/dev/null || fail "padd"
 printf '%s\n' \
 	"measure func=FILE_CHECK mask=MAY_READ fowner=4250 pcr=12 digest_type=verity template=ima-ngv2" \
 	"measure func=FILE_CHECK mask=MAY_READ fowner=4251 pcr=12 template=ima-ngv2" \
@@ -162,7 +151,7 @@ cat "$W/mixed" >/dev/null || bad "mixed unreadable"
 runs mixed || bad "mixed does not run"
 assert_eq "$(entry 12 mixed)" "ima:sha256:$(filehash mixed)" \
 	"mixed: plain rule's d-ngv2"
-if [ $engine = native ]; then
+if [ "$SIMA_ENGINE" = native ]; then
 	assert_eq "$(entry 13 mixed)" "verity:sha256:$(filehash mixed)" \
 		"mixed: 6.1 lists the content hash as verity"
 else
@@ -187,5 +176,5 @@ refused imasig appraise_data verity-signature-required "$W/imasig"
 refused noverity collect_data no-verity-digest noverity
 
 umount "$M" || fail "cannot unmount the verity image"
-[ $engine = native ] || sima_unload
+engine_stop
 pass
