@@ -50,6 +50,12 @@ static size_t queued_bytes;
 /* Set once, under queue_lock; read without it to skip the copy. */
 static bool closed;
 
+static void free_key(struct queued_key *k)
+{
+	kfree(k->keyring);
+	kfree(k);
+}
+
 /**
  * sima_key_queue_add - keep a certificate until a KEY_CHECK rule comes
  * @keyring: the description of the keyring it was added to
@@ -85,10 +91,8 @@ bool sima_key_queue_add(const char *keyring, const void *payload,
 		dropped = true;
 	}
 	mutex_unlock(&queue_lock);
-	if (k) {
-		kfree(k->keyring);
-		kfree(k);
-	}
+	if (k)
+		free_key(k);
 	if (dropped)
 		sima_audit_msg(SIMA_AUDIT_INTEGRITY_PCR, NULL, keyring,
 			       "measuring_key", "ENOMEM", -ENOMEM, false);
@@ -99,10 +103,8 @@ static void free_keys(struct list_head *keys)
 {
 	struct queued_key *k, *next;
 
-	list_for_each_entry_safe(k, next, keys, list) {
-		kfree(k->keyring);
-		kfree(k);
-	}
+	list_for_each_entry_safe(k, next, keys, list)
+		free_key(k);
 }
 
 /**

@@ -217,14 +217,14 @@ struct file_xattrs {
 };
 
 static void read_xattrs(const struct sima_template_desc *desc,
-			struct dentry *dentry, bool violation,
-			struct sima_template_input *in, struct file_xattrs *x)
+			struct dentry *dentry, struct sima_template_input *in,
+			struct file_xattrs *x)
 {
 	bool sig = sima_template_has_field(desc, SIMA_TEMPLATE_FIELD_SIG);
 	ssize_t len;
 
 	/* A violation has no security.ima: its sig is the EVM signature. */
-	if (sig && !violation) {
+	if (sig && !in->violation) {
 		len = sima_ima_xattr_read(dentry, &x->ima);
 		if (len > 0) {
 			in->ima_xattr = x->ima;
@@ -302,7 +302,7 @@ static int record_file(const struct sima_event *ev, u32 to_pcr,
 		in.modsig_digest_len = ms->digest_len;
 	}
 record:
-	read_xattrs(desc, dentry, in.violation, &in, &x);
+	read_xattrs(desc, dentry, &in, &x);
 	err = record(to_pcr, desc, &in, ev->inode, NULL);
 	free_xattrs(&x);
 	return err;
