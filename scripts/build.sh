@@ -3,7 +3,8 @@
 # Build everything a VM run of one kernel flavour needs into build/<flavour>/:
 # sima.ko (and sima_kunit.ko where the kernel has KUnit), the e2e test module
 # and the static guest helpers (e2e, bench and parity). Fails on any compiler warning
-# (W=1).
+# (W=1), and on a call to a looked-up kernel address outside the gates
+# (scripts/check-gates.sh).
 #   scripts/build.sh test|distro
 set -euo pipefail
 
@@ -28,6 +29,8 @@ rsync -a --delete "$top/tests/e2e/testmod/" "$out/testmod/"
 log=$out/build.log
 : >"$log"
 make -C "$kdir" M="$out/mod" W=1 modules >>"$log" 2>&1 ||
+	{ cat "$log" >&2; exit 1; }
+"$top/scripts/check-gates.sh" "$out/mod" >>"$log" 2>&1 ||
 	{ cat "$log" >&2; exit 1; }
 make -C "$kdir" M="$out/testmod" W=1 modules >>"$log" 2>&1 ||
 	{ cat "$log" >&2; exit 1; }

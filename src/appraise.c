@@ -25,6 +25,7 @@
 #include "sima/audit.h"
 #include "sima/blacklist.h"
 #include "sima/cmdline.h"
+#include "sima/gate.h"
 #include "sima/hash.h"
 #include "sima/hook.h"
 #include "sima/iint.h"
@@ -54,10 +55,6 @@ static atomic_t trust_gen __read_mostly = ATOMIC_INIT(1);
 /* mode != MODE_OFF, for sima_appraise_active(); set at init. */
 bool sima_appraise_on __read_mostly = true;
 static unsigned int hash_algo;
-/* Not exported; writes an xattr without the permission hooks. */
-static int (*setxattr_noperm)(struct user_namespace *mnt_userns,
-			      struct dentry *dentry, const char *name,
-			      const void *value, size_t size, int flags);
 
 /* Upstream matches the mode by prefix. */
 static int parse_mode(const char *val, enum appraise_mode *out)
@@ -93,9 +90,6 @@ static void cmdline_opt(char *param, char *val, void *priv)
 int sima_appraise_init(unsigned int algo)
 {
 	hash_algo = algo;
-	setxattr_noperm = (void *)sima_kallsyms_lookup("__vfs_setxattr_noperm");
-	if (!setxattr_noperm)
-		return -ENOENT;
 	if (ima_appraise) {
 		if (parse_mode(ima_appraise, &mode)) {
 			pr_err("ima_appraise=%s: not enforce, fix, log or off\n",
@@ -183,8 +177,9 @@ static int write_hash(struct dentry *dentry, const struct sima_digest *d)
 		len = 2 + d->len;
 	}
 	inode_lock(inode);
-	err = setxattr_noperm(&init_user_ns, dentry, XATTR_NAME_IMA, value,
-			      len, 0);
+	/* not exported: writes the xattr without the permission hooks */
+	err = sima_gate___vfs_setxattr_noperm(&init_user_ns, dentry,
+					      XATTR_NAME_IMA, value, len, 0);
 	inode_unlock(inode);
 	return err;
 }

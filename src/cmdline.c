@@ -12,7 +12,7 @@
 #include <linux/string.h>
 
 #include "sima/cmdline.h"
-#include "sima/hook.h"
+#include "sima/kernel_data.h"
 
 /**
  * sima_cmdline_each - call @fn for each kernel command line option
@@ -28,12 +28,12 @@ int sima_cmdline_each(void (*fn)(char *param, char *val,
 				 void *priv),
 		      void *priv)
 {
-	char **cmdline = (char **)sima_kallsyms_lookup("saved_command_line");
+	const char *cmdline = sima_kernel_command_line();
 	char *copy, *args, *param, *val;
 
-	if (!cmdline || !*cmdline)
+	if (!cmdline)
 		return 0;
-	copy = kstrdup(*cmdline, GFP_KERNEL);
+	copy = kstrdup(cmdline, GFP_KERNEL);
 	if (!copy)
 		return -ENOMEM;
 	args = skip_spaces(copy);

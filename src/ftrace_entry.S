@@ -22,13 +22,6 @@
 SYM_CODE_START(sima_hook_entry)
 	UNWIND_HINT_FUNC
 	ENDBR
-#ifdef CONFIG_X86_KERNEL_IBT
-	/* sima's wrappers calling a target at its ENDBR: run it */
-	movq	8(%rsp), %r11
-	subq	sima_text_start(%rip), %r11
-	cmpq	sima_text_size(%rip), %r11
-	jb	.Lrun_target
-#endif
 
 	/* struct sima_hook_site { ret; wrapper; }[], zero-terminated */
 	leaq	sima_hook_sites(%rip), %r10
@@ -39,7 +32,6 @@ SYM_CODE_START(sima_hook_entry)
 	addq	$16, %r10
 	cmpq	$0, (%r10)
 	jne	.Lnext_site
-.Lrun_target:
 	RET
 
 .Lfound:

@@ -16,7 +16,10 @@
 #include <linux/mutex.h>
 #include <linux/rcupdate.h>
 #include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/utsname.h>
 
+#include "sima/gate.h"
 #include "sima/hook.h"
 
 /*
@@ -45,48 +48,6 @@ struct sima_hook_site sima_hook_sites[SIMA_HOOK_SITES_MAX + 1];
 static unsigned int nr_sites;
 static DEFINE_MUTEX(sites_mutex);
 
-#ifdef CONFIG_X86_KERNEL_IBT
-/*
- * sima's own text, read by sima_hook_entry: with IBT the wrappers call a
- * target at its symbol (an indirect call must land on its ENDBR), so its
- * fentry call comes back to sima_hook_entry, which lets it run.
- */
-unsigned long sima_text_start;
-unsigned long sima_text_size;
-
-static void note_module_text(void)
-{
-	sima_text_start = (unsigned long)THIS_MODULE->core_layout.base;
-	sima_text_size = THIS_MODULE->core_layout.text_size;
-}
-#else
-/* Without IBT the wrappers call past the fentry call: nothing comes back. */
-static void note_module_text(void)
-{
-}
-#endif
-
-/* The fentry call of a function (after its ENDBR with IBT), or 0. */
-static unsigned long fentry_of(unsigned long addr)
-{
-	static unsigned long (*location)(unsigned long ip);
-
-	/* ftrace_location() is not exported. */
-	if (!location)
-		location = (void *)sima_kallsyms_lookup("ftrace_location");
-	return location ? location(addr) : 0;
-}
-
-/*
- * Without IBT the wrappers call the original just past its fentry call,
- * so that sima's own calls never come back to sima_hook_entry; with IBT
- * an indirect call must land on the ENDBR at the symbol.
- */
-static unsigned long original_entry(unsigned long addr, unsigned long fentry)
-{
-	return fentry == addr ? fentry + MCOUNT_INSN_SIZE : addr;
-}
-
 static long inflight_sum(void)
 {
 	long sum = 0;
@@ -108,6 +69,7 @@ static void report_busy_targets(const struct sima_hook *hooks,
 {
 	unsigned long entry = (unsigned long)sima_hook_entry;
 	struct ftrace_ops *probe;
+	unsigned long fentry;
 	unsigned int i;
 	int err;
 
@@ -117,8 +79,8 @@ static void report_busy_targets(const struct sima_hook *hooks,
 		probe = kzalloc(sizeof(*probe), GFP_KERNEL);
 		if (!probe)
 			return;
-		if (!ftrace_set_filter_ip(probe, fentry_of(hooks[i].addr),
-					  0, 0)) {
+		fentry = sima_gate_ftrace_location(hooks[i].addr);
+		if (!ftrace_set_filter_ip(probe, fentry, 0, 0)) {
 			err = register_ftrace_direct_multi(probe, entry);
 			if (err == -EBUSY)
 				pr_err("hook target %s is already modified by another ftrace user\n",
@@ -151,88 +113,131 @@ static int make_permanent(struct ftrace_ops *ops)
 	return 0;
 }
 
-/**
- * sima_hooks_install - resolve and hook every target of a set
- * @set: the set; each hook's addr and *orig are filled in
- *
- * Targets are mandatory unless marked optional, which may be missing: a
- * missing mandatory symbol, a target ftrace cannot patch
- * (inlined or notrace) or one another ftrace user owns fails the whole
- * install with a message naming it, and nothing of the set stays hooked.
- *
- * Return: 0, -ENOENT (symbol missing), -EINVAL (not ftrace-able), -EBUSY
- * (owned by another ftrace user, or ftrace disabled), -ENOSPC (more
- * targets than sima_hook_sites holds) or another registration error.
- */
-int sima_hooks_install(struct sima_hook_set *set)
+#ifdef CONFIG_FAULT_INJECTION
+/* Debug kernels: a test makes a mandatory target look absent. */
+static char *absent_target;
+module_param(absent_target, charp, 0444);
+MODULE_PARM_DESC(absent_target, "Fault injection: treat this hook target as missing (default: none)");
+
+static unsigned long target_address(const char *name)
 {
-	unsigned long entry = (unsigned long)sima_hook_entry;
+	if (absent_target && !strcmp(name, absent_target))
+		return 0;
+	return sima_kallsyms_lookup(name);
+}
+#else
+static unsigned long target_address(const char *name)
+{
+	return sima_kallsyms_lookup(name);
+}
+#endif
+
+/* Forget a set's sites; nothing reads them while it is not registered. */
+static void forget_sites(struct sima_hook_set *set)
+{
+	ftrace_free_filter(&set->ops);
+	memset(&sima_hook_sites[set->first_site], 0,
+	       (nr_sites - set->first_site) * sizeof(sima_hook_sites[0]));
+	nr_sites = set->first_site;
+}
+
+/**
+ * sima_hooks_resolve - find every target of a set, hook nothing yet
+ * @set: the set; each hook's addr and original's gate are filled in
+ *
+ * Run before sima touches the TPM or the list, so that a kernel lacking a
+ * target refuses the load with no trace. Targets are mandatory unless
+ * marked optional: a missing mandatory symbol or a target ftrace cannot
+ * patch (inlined or notrace) fails with a message naming it.
+ *
+ * Return: 0, -ENOENT (symbol missing), -EINVAL (not ftrace-able) or
+ * -ENOSPC (more targets than sima_hook_sites holds).
+ */
+int sima_hooks_resolve(struct sima_hook_set *set)
+{
 	struct sima_hook *hooks = set->hooks;
-	unsigned int i, first, nr = set->nr;
+	unsigned int i, nr = set->nr;
 	unsigned long fentry;
-	int err;
+	int err = 0;
 
 	mutex_lock(&sites_mutex);
-	note_module_text();
-	first = nr_sites;
+	set->first_site = nr_sites;
 	for (i = 0; i < nr; i++) {
-		hooks[i].addr = sima_kallsyms_lookup(hooks[i].name);
+		hooks[i].addr = target_address(hooks[i].name);
 		if (!hooks[i].addr && hooks[i].optional) {
 			pr_info("optional hook target %s is absent\n",
 				hooks[i].name);
 			continue;
 		}
 		if (!hooks[i].addr) {
-			pr_err("hook target %s is missing\n", hooks[i].name);
+			pr_err("hook target %s is missing from kernel %s\n",
+			       hooks[i].name, init_utsname()->release);
 			err = -ENOENT;
-			goto err_filter;
+			continue;	/* name every missing target */
 		}
-		fentry = fentry_of(hooks[i].addr);
-		err = fentry ? ftrace_set_filter_ip(&set->ops, fentry, 0, 0) :
-			       -EINVAL;
-		if (err) {
-			pr_err("hook target %s cannot be hooked by ftrace (inlined or notrace?): %d\n",
-			       hooks[i].name, err);
-			goto err_filter;
+		fentry = sima_gate_ftrace_location(hooks[i].addr);
+		if (!fentry || ftrace_set_filter_ip(&set->ops, fentry, 0, 0)) {
+			pr_err("hook target %s cannot be hooked by ftrace (inlined or notrace?)\n",
+			       hooks[i].name);
+			err = -EINVAL;
+			continue;
 		}
 		if (nr_sites == SIMA_HOOK_SITES_MAX) {
 			err = -ENOSPC;
-			goto err_filter;
+			break;
 		}
-		*hooks[i].orig = (void *)original_entry(hooks[i].addr, fentry);
+		/* past the fentry call: the original is not redirected */
+		*hooks[i].orig = fentry + MCOUNT_INSN_SIZE;
 		sima_hook_sites[nr_sites].ret = fentry + MCOUNT_INSN_SIZE;
 		sima_hook_sites[nr_sites].wrapper =
 			(unsigned long)hooks[i].wrapper;
 		nr_sites++;
 	}
 	/* An ops without a filter would trace every kernel function. */
-	if (nr_sites == first) {
+	if (!err && nr_sites == set->first_site)
 		err = -ENOENT;
-		goto err_filter;
-	}
+	if (err)
+		forget_sites(set);
+	mutex_unlock(&sites_mutex);
+	return err;
+}
+
+/**
+ * sima_hooks_forget - drop what sima_hooks_resolve() set up
+ * @set: a resolved set that is not (or no longer) installed
+ */
+void sima_hooks_forget(struct sima_hook_set *set)
+{
+	mutex_lock(&sites_mutex);
+	forget_sites(set);
+	mutex_unlock(&sites_mutex);
+}
+
+/**
+ * sima_hooks_install - hook every target of a resolved set
+ * @set: the set
+ *
+ * A target another ftrace user owns fails the install with a message
+ * naming it, and nothing of the set stays hooked.
+ *
+ * Return: 0, -EBUSY (owned by another ftrace user, or ftrace disabled) or
+ * another registration error.
+ */
+int sima_hooks_install(struct sima_hook_set *set)
+{
+	unsigned long entry = (unsigned long)sima_hook_entry;
+	int err;
 
 	err = register_ftrace_direct_multi(&set->ops, entry);
 	if (err) {
 		pr_err("cannot register the ftrace hooks: %d\n", err);
 		if (err == -EBUSY)
-			report_busy_targets(hooks, nr);
-		goto err_filter;
+			report_busy_targets(set->hooks, set->nr);
+		return err;
 	}
 	err = make_permanent(&set->ops);
-	if (err) {
+	if (err)
 		unregister_ftrace_direct_multi(&set->ops, entry);
-		goto err_filter;
-	}
-	mutex_unlock(&sites_mutex);
-	return 0;
-
-err_filter:
-	ftrace_free_filter(&set->ops);
-	/* No target of the set is registered: nothing reads these. */
-	memset(&sima_hook_sites[first], 0,
-	       (nr_sites - first) * sizeof(sima_hook_sites[0]));
-	nr_sites = first;
-	mutex_unlock(&sites_mutex);
 	return err;
 }
 
@@ -256,7 +261,6 @@ void sima_hooks_remove(struct sima_hook_set *set)
 	 */
 	unregister_ftrace_direct_multi(&set->ops,
 				       (unsigned long)sima_hook_entry);
-	ftrace_free_filter(&set->ops);
 
 	while ((left = inflight_sum()) > 0) {
 		if (waited && !(waited % 5000))

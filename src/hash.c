@@ -23,7 +23,7 @@
 #include <linux/slab.h>
 
 #include "sima/hash.h"
-#include "sima/hook.h"
+#include "sima/gate.h"
 
 /* Large enough to stream quickly, small enough for any allocator state. */
 #define HASH_CHUNK	(32 * 1024)
@@ -34,9 +34,6 @@ static DEFINE_MUTEX(tfm_mutex);
 static struct crypto_shash *tfms[SIMA_HASH_ALGO__LAST];
 /* The credentials of sima's own file reads; set at init. */
 const struct cred *sima_cred __read_mostly;
-/* __kernel_read(), not exported; set at init. */
-static ssize_t (*read_file)(struct file *file, void *buf, size_t count,
-			    loff_t *pos) __read_mostly;
 
 /**
  * sima_hash_tfm - the shared transform of an algorithm
@@ -112,7 +109,7 @@ static int hash_stream(struct file *file, struct shash_desc *desc, u8 *buf)
 	int err;
 
 	for (;;) {
-		n = read_file(file, buf, HASH_CHUNK, &pos);
+		n = sima_gate___kernel_read(file, buf, HASH_CHUNK, &pos);
 		if (n <= 0)
 			return n;
 		err = crypto_shash_update(desc, buf, n);
@@ -185,11 +182,6 @@ int sima_hash_init(unsigned int default_algo)
 {
 	struct crypto_shash *tfm;
 
-	read_file = (void *)sima_kallsyms_lookup("__kernel_read");
-	if (!read_file) {
-		pr_err("__kernel_read not found\n");
-		return -ENOENT;
-	}
 	sima_cred = prepare_kernel_cred(&init_task);
 	if (!sima_cred)
 		return -ENOMEM;

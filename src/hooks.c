@@ -12,116 +12,30 @@
  * mmap_write_lock; setxattr, removexattr, setattr and their post hooks
  * under the inode's i_rwsem; security_inode_free possibly from reclaim.
  * Everything else runs in plain process context.
- *
- * Built with -fno-optimize-sibling-calls: a tail call to the original
- * would reach it with the kernel caller's return address, and the ftrace
- * thunk would redirect it back here forever.
  */
 
 #include <keys/asymmetric-type.h>
 #include <linux/binfmts.h>
 #include <linux/cred.h>
 #include <linux/fs.h>
+#include <linux/ima.h>
 #include <linux/kexec.h>
 #include <linux/key-type.h>
 #include <linux/mm.h>
 #include <linux/mount.h>
 #include <linux/personality.h>
 #include <linux/sched.h>
+#include <linux/xattr.h>
 
 #include "sima/classify.h"
 #include "sima/event.h"
 #include "sima/hash.h"
 #include "sima/hook.h"
+#include "sima/hook_targets.h"
 #include "sima/policy_active.h"
-
-/*
- * Mirror of fs/internal.h:struct open_flags (unchanged 5.6 - 6.12); only
- * acc_mode is read, the MAY_* mask native IMA's FILE_CHECK receives.
- */
-struct sima_open_flags {
-	int open_flag;
-	umode_t mode;
-	int acc_mode;
-	int intent;
-	int lookup_flags;
-};
 
 /* Cleared first on unload: wrappers keep calling the original, silently. */
 bool sima_hooks_live;
-
-static int (*orig_security_bprm_check)(struct linux_binprm *bprm);
-static int (*orig_security_mmap_file)(struct file *file, unsigned long prot,
-				      unsigned long flags);
-static int (*orig_security_file_mprotect)(struct vm_area_struct *vma,
-					  unsigned long reqprot,
-					  unsigned long prot);
-static struct file *(*orig_do_filp_open)(int dfd, struct filename *pathname,
-					 const struct sima_open_flags *op);
-static struct file *(*orig_do_file_open_root)(const struct path *root,
-					      const char *name,
-					      const struct sima_open_flags *op);
-static int (*orig_do_truncate)(struct user_namespace *mnt_userns,
-			       struct dentry *dentry, loff_t length,
-			       unsigned int time_attrs, struct file *filp);
-static int (*orig_ima_file_check)(struct file *file, int mask);
-static void (*orig___fput)(struct file *file);
-static int (*orig_security_kernel_read_file)(struct file *file,
-					     enum kernel_read_file_id id,
-					     bool contents);
-static int (*orig_security_kernel_post_read_file)(struct file *file,
-						  char *buf, loff_t size,
-						  enum kernel_read_file_id id);
-static int (*orig_security_kernel_load_data)(enum kernel_load_data_id id,
-					     bool contents);
-static int (*orig_security_kernel_post_load_data)(char *buf, loff_t size,
-						  enum kernel_load_data_id id,
-						  char *description);
-static void *(*orig_arch_kexec_kernel_image_load)(struct kimage *image);
-static int (*orig_security_inode_setxattr)(struct user_namespace *mnt_userns,
-					   struct dentry *dentry,
-					   const char *name, const void *value,
-					   size_t size, int flags);
-static void (*orig_security_inode_post_setxattr)(struct dentry *dentry,
-						 const char *name,
-						 const void *value,
-						 size_t size, int flags);
-static int (*orig_security_inode_removexattr)(struct user_namespace *mnt_userns,
-					      struct dentry *dentry,
-					      const char *name);
-static int (*orig___vfs_removexattr_locked)(struct user_namespace *mnt_userns,
-					    struct dentry *dentry,
-					    const char *name,
-					    struct inode **delegated_inode);
-static int (*orig_security_inode_setattr)(struct user_namespace *mnt_userns,
-					  struct dentry *dentry,
-					  struct iattr *attr);
-static int (*orig_notify_change)(struct user_namespace *mnt_userns,
-				 struct dentry *dentry, struct iattr *attr,
-				 struct inode **delegated_inode);
-static int (*orig_vfs_tmpfile)(struct user_namespace *mnt_userns,
-			       const struct path *parentpath,
-			       struct file *file, umode_t mode);
-static int (*orig_do_mknodat)(int dfd, struct filename *name, umode_t mode,
-			      unsigned int dev);
-static void (*orig_security_inode_free)(struct inode *inode);
-static void (*orig_key_revoke)(struct key *key);
-static void (*orig_key_invalidate)(struct key *key);
-static int (*orig_key_unlink)(struct key *keyring, struct key *key);
-static int (*orig_keyring_clear)(struct key *keyring);
-static int (*orig_key_move)(struct key *key, struct key *from_keyring,
-			    struct key *to_keyring, unsigned int flags);
-static int (*orig_ima_measure_critical_data)(const char *event_label,
-					     const char *event_name,
-					     const void *buf, size_t buf_len,
-					     bool hash, u8 *digest,
-					     size_t digest_len);
-static key_ref_t (*orig_key_create_or_update)(key_ref_t keyring_ref,
-					      const char *type,
-					      const char *description,
-					      const void *payload, size_t plen,
-					      key_perm_t perm,
-					      unsigned long flags);
 
 /*
  * A regular file opened for real: the only files IMA looks at. sima's own
@@ -221,7 +135,7 @@ static int sima_hook_security_bprm_check(struct linux_binprm *bprm)
 	int ret;
 
 	sima_hook_enter();
-	ret = orig_security_bprm_check(bprm);
+	ret = sima_orig_security_bprm_check(bprm);
 	if (!ret && sima_hook_active() &&
 	    live_event(SIMA_EV_BPRM_CHECK, SIMA_FUNC_BPRM_CHECK)) {
 		struct sima_event ev = {
@@ -264,7 +178,7 @@ static int sima_hook_security_mmap_file(struct file *file, unsigned long prot,
 	int ret;
 
 	sima_hook_enter();
-	ret = orig_security_mmap_file(file, prot, flags);
+	ret = sima_orig_security_mmap_file(file, prot, flags);
 	if (!ret && sima_hook_active() &&
 	    sima_mmap_is_exec(prot, mmap_facts(file)) &&
 	    live_access(SIMA_EV_MMAP_FILE, SIMA_FUNC_MMAP_CHECK, file,
@@ -283,7 +197,7 @@ static int sima_hook_security_file_mprotect(struct vm_area_struct *vma,
 	int ret;
 
 	sima_hook_enter();
-	ret = orig_security_file_mprotect(vma, reqprot, prot);
+	ret = sima_orig_security_file_mprotect(vma, reqprot, prot);
 	if (!ret && sima_hook_active() &&
 	    sima_mprotect_adds_exec(prot, vma->vm_flags & VM_EXEC,
 				    vma->vm_file))
@@ -343,7 +257,7 @@ static struct file *sima_hook_do_filp_open(int dfd, struct filename *pathname,
 	struct file *file;
 
 	sima_hook_enter();
-	file = open_check(orig_do_filp_open(dfd, pathname, op), op);
+	file = open_check(sima_orig_do_filp_open(dfd, pathname, op), op);
 	sima_hook_exit();
 	return file;
 }
@@ -355,7 +269,7 @@ static struct file *sima_hook_do_file_open_root(const struct path *root,
 	struct file *file;
 
 	sima_hook_enter();
-	file = open_check(orig_do_file_open_root(root, name, op), op);
+	file = open_check(sima_orig_do_file_open_root(root, name, op), op);
 	sima_hook_exit();
 	return file;
 }
@@ -391,8 +305,8 @@ static int sima_hook_do_truncate(struct user_namespace *mnt_userns,
 	if (filp && (time_attrs & ATTR_OPEN))
 		ret = file_check(filp, trunc_acc_mode(filp), true);
 	if (!ret)
-		ret = orig_do_truncate(mnt_userns, dentry, length, time_attrs,
-				       filp);
+		ret = sima_orig_do_truncate(mnt_userns, dentry, length, time_attrs,
+					    filp);
 	sima_hook_exit();
 	return ret;
 }
@@ -412,7 +326,7 @@ static int sima_hook_ima_file_check(struct file *file, int mask)
 	int ret;
 
 	sima_hook_enter();
-	ret = orig_ima_file_check(file, mask);
+	ret = sima_orig_ima_file_check(file, mask);
 	if (!ret && (caller < core_text_start || caller >= core_text_end))
 		ret = file_check(file, mask, false);
 	sima_hook_exit();
@@ -435,7 +349,7 @@ static void sima_hook___fput(struct file *file)
 		else
 			sima_dispatch_count(SIMA_EV_FILE_FREE);
 	}
-	orig___fput(file);
+	sima_orig___fput(file);
 	sima_hook_exit();
 }
 
@@ -446,7 +360,7 @@ static int sima_hook_security_kernel_read_file(struct file *file,
 	int ret;
 
 	sima_hook_enter();
-	ret = orig_security_kernel_read_file(file, id, contents);
+	ret = sima_orig_security_kernel_read_file(file, id, contents);
 	if (!ret && sima_hook_active())
 		ret = data_event(SIMA_EV_READ_FILE, sima_read_id_func(id), file,
 				 NULL, 0, id, contents);
@@ -461,7 +375,7 @@ static int sima_hook_security_kernel_post_read_file(struct file *file,
 	int ret;
 
 	sima_hook_enter();
-	ret = orig_security_kernel_post_read_file(file, buf, size, id);
+	ret = sima_orig_security_kernel_post_read_file(file, buf, size, id);
 	if (!ret && sima_hook_active())
 		ret = data_event(SIMA_EV_POST_READ_FILE, sima_read_id_func(id),
 				 file, buf, size, id, true);
@@ -475,7 +389,7 @@ static int sima_hook_security_kernel_load_data(enum kernel_load_data_id id,
 	int ret;
 
 	sima_hook_enter();
-	ret = orig_security_kernel_load_data(id, contents);
+	ret = sima_orig_security_kernel_load_data(id, contents);
 	if (!ret && sima_hook_active())
 		ret = data_event(SIMA_EV_LOAD_DATA, sima_load_id_func(id), NULL,
 				 NULL, 0, id, contents);
@@ -490,7 +404,7 @@ static int sima_hook_security_kernel_post_load_data(char *buf, loff_t size,
 	int ret;
 
 	sima_hook_enter();
-	ret = orig_security_kernel_post_load_data(buf, size, id, description);
+	ret = sima_orig_security_kernel_post_load_data(buf, size, id, description);
 	if (!ret && sima_hook_active())
 		ret = data_event(SIMA_EV_POST_LOAD_DATA, sima_load_id_func(id),
 				 NULL, buf, size, id, true);
@@ -511,7 +425,7 @@ static void *sima_hook_arch_kexec_kernel_image_load(struct kimage *image)
 	if (sima_hook_active())
 		data_event(SIMA_EV_KEXEC_CMDLINE, SIMA_FUNC_KEXEC_CMDLINE, NULL,
 			   image->cmdline_buf, image->cmdline_buf_len, 0, true);
-	ret = orig_arch_kexec_kernel_image_load(image);
+	ret = sima_orig_arch_kexec_kernel_image_load(image);
 	sima_hook_exit();
 	return ret;
 }
@@ -525,8 +439,8 @@ static int sima_hook_security_inode_setxattr(struct user_namespace *mnt_userns,
 	int ret;
 
 	sima_hook_enter();
-	ret = orig_security_inode_setxattr(mnt_userns, dentry, name, value,
-					   size, flags);
+	ret = sima_orig_security_inode_setxattr(mnt_userns, dentry, name, value,
+						size, flags);
 	if (!ret && sima_hook_active())
 		ret = dentry_event(SIMA_EV_SETXATTR, dentry, name, value, size,
 				   NULL);
@@ -540,7 +454,7 @@ static void sima_hook_security_inode_post_setxattr(struct dentry *dentry,
 						   size_t size, int flags)
 {
 	sima_hook_enter();
-	orig_security_inode_post_setxattr(dentry, name, value, size, flags);
+	sima_orig_security_inode_post_setxattr(dentry, name, value, size, flags);
 	if (sima_hook_active())
 		dentry_event(SIMA_EV_POST_SETXATTR, dentry, name, value, size,
 			     NULL);
@@ -554,7 +468,7 @@ sima_hook_security_inode_removexattr(struct user_namespace *mnt_userns,
 	int ret;
 
 	sima_hook_enter();
-	ret = orig_security_inode_removexattr(mnt_userns, dentry, name);
+	ret = sima_orig_security_inode_removexattr(mnt_userns, dentry, name);
 	if (!ret && sima_hook_active())
 		ret = dentry_event(SIMA_EV_REMOVEXATTR, dentry, name, NULL, 0,
 				   NULL);
@@ -570,8 +484,8 @@ static int sima_hook___vfs_removexattr_locked(struct user_namespace *mnt_userns,
 	int ret;
 
 	sima_hook_enter();
-	ret = orig___vfs_removexattr_locked(mnt_userns, dentry, name,
-					    delegated_inode);
+	ret = sima_orig___vfs_removexattr_locked(mnt_userns, dentry, name,
+						 delegated_inode);
 	if (!ret && sima_hook_active())
 		dentry_event(SIMA_EV_POST_REMOVEXATTR, dentry, name, NULL, 0,
 			     NULL);
@@ -586,7 +500,7 @@ static int sima_hook_security_inode_setattr(struct user_namespace *mnt_userns,
 	int ret;
 
 	sima_hook_enter();
-	ret = orig_security_inode_setattr(mnt_userns, dentry, attr);
+	ret = sima_orig_security_inode_setattr(mnt_userns, dentry, attr);
 	if (!ret && sima_hook_active())
 		ret = dentry_event(SIMA_EV_SETATTR, dentry, NULL, NULL, 0, attr);
 	sima_hook_exit();
@@ -600,7 +514,7 @@ static int sima_hook_notify_change(struct user_namespace *mnt_userns,
 	int ret;
 
 	sima_hook_enter();
-	ret = orig_notify_change(mnt_userns, dentry, attr, delegated_inode);
+	ret = sima_orig_notify_change(mnt_userns, dentry, attr, delegated_inode);
 	if (!ret && sima_hook_active())
 		dentry_event(SIMA_EV_POST_SETATTR, dentry, NULL, NULL, 0, attr);
 	sima_hook_exit();
@@ -614,7 +528,7 @@ static int sima_hook_vfs_tmpfile(struct user_namespace *mnt_userns,
 	int ret;
 
 	sima_hook_enter();
-	ret = orig_vfs_tmpfile(mnt_userns, parentpath, file, mode);
+	ret = sima_orig_vfs_tmpfile(mnt_userns, parentpath, file, mode);
 	if (!ret && sima_hook_active())
 		file_event(SIMA_EV_POST_TMPFILE, SIMA_FUNC_FILE_CHECK, file,
 			   MAY_ACCESS, false);
@@ -628,7 +542,7 @@ static int sima_hook_do_mknodat(int dfd, struct filename *name, umode_t mode,
 	int ret;
 
 	sima_hook_enter();
-	ret = orig_do_mknodat(dfd, name, mode, dev);
+	ret = sima_orig_do_mknodat(dfd, name, mode, dev);
 	if (!ret && sima_hook_active()) {
 		struct sima_event ev = {
 			.hook = SIMA_EV_POST_MKNOD,
@@ -653,7 +567,7 @@ static void sima_hook_security_inode_free(struct inode *inode)
 
 		sima_dispatch(&ev);
 	}
-	orig_security_inode_free(inode);
+	sima_orig_security_inode_free(inode);
 	sima_hook_exit();
 }
 
@@ -668,8 +582,8 @@ static key_ref_t sima_hook_key_create_or_update(key_ref_t keyring_ref,
 	key_ref_t ret;
 
 	sima_hook_enter();
-	ret = orig_key_create_or_update(keyring_ref, type, description,
-					payload, plen, perm, flags);
+	ret = sima_orig_key_create_or_update(keyring_ref, type, description,
+					     payload, plen, perm, flags);
 	if (!IS_ERR(ret) && sima_hook_active() &&
 	    !strcmp(key_ref_to_ptr(ret)->type->name, "asymmetric")) {
 		struct sima_event ev = {
@@ -707,7 +621,7 @@ static void key_withdrawn(const struct key *key)
 static void sima_hook_key_revoke(struct key *key)
 {
 	sima_hook_enter();
-	orig_key_revoke(key);
+	sima_orig_key_revoke(key);
 	key_withdrawn(key);
 	sima_hook_exit();
 }
@@ -715,7 +629,7 @@ static void sima_hook_key_revoke(struct key *key)
 static void sima_hook_key_invalidate(struct key *key)
 {
 	sima_hook_enter();
-	orig_key_invalidate(key);
+	sima_orig_key_invalidate(key);
 	key_withdrawn(key);
 	sima_hook_exit();
 }
@@ -725,7 +639,7 @@ static int sima_hook_key_unlink(struct key *keyring, struct key *key)
 	int ret;
 
 	sima_hook_enter();
-	ret = orig_key_unlink(keyring, key);
+	ret = sima_orig_key_unlink(keyring, key);
 	if (!ret)
 		key_withdrawn(key);
 	sima_hook_exit();
@@ -738,7 +652,7 @@ static int sima_hook_key_move(struct key *key, struct key *from_keyring,
 	int ret;
 
 	sima_hook_enter();
-	ret = orig_key_move(key, from_keyring, to_keyring, flags);
+	ret = sima_orig_key_move(key, from_keyring, to_keyring, flags);
 	if (!ret)
 		key_withdrawn(key);
 	sima_hook_exit();
@@ -750,7 +664,7 @@ static int sima_hook_keyring_clear(struct key *keyring)
 	int ret;
 
 	sima_hook_enter();
-	ret = orig_keyring_clear(keyring);
+	ret = sima_orig_keyring_clear(keyring);
 	if (!ret)
 		key_withdrawn(keyring);
 	sima_hook_exit();
@@ -770,9 +684,9 @@ static int sima_hook_ima_measure_critical_data(const char *event_label,
 	int ret;
 
 	sima_hook_enter();
-	ret = orig_ima_measure_critical_data(event_label, event_name, buf,
-					     buf_len, hash, digest,
-					     digest_len);
+	ret = sima_orig_ima_measure_critical_data(event_label, event_name, buf,
+						  buf_len, hash, digest,
+						  digest_len);
 	if (event_label && event_name && buf && buf_len &&
 	    sima_hook_active()) {
 		struct sima_event ev = {
@@ -792,46 +706,49 @@ static int sima_hook_ima_measure_critical_data(const char *event_label,
 	return ret;
 }
 
-#define HOOK(fn) SIMA_HOOK(#fn, sima_hook_##fn, &orig_##fn)
-#define HOOK_OPTIONAL(fn) SIMA_HOOK_OPTIONAL(#fn, sima_hook_##fn, &orig_##fn)
+unsigned long sima_orig_addrs[SIMA_NR_TARGETS] __ro_after_init;
 
-/* Hottest first: sima_hook_entry scans this table in order. */
+/*
+ * In hook_targets.def's order: sima_hook_entry scans it hottest first.
+ * Each wrapper must have its original's prototype (the kernel's own,
+ * where a header declares it).
+ */
+#define SIMA_TARGET(fn, opt)						\
+	SIMA_HOOK(#fn, sima_hook_##fn, &sima_orig_addrs[SIMA_TARGET_##fn], \
+		  (opt) + BUILD_BUG_ON_ZERO(!__same_type(sima_hook_##fn,	\
+							 sima_orig_##fn))),
+
 static struct sima_hook sima_hook_table[] = {
-	HOOK(security_inode_free),
-	HOOK(__fput),
-	HOOK(do_filp_open),
-	HOOK_OPTIONAL(ima_file_check),	/* every open, where it exists */
-	HOOK(security_mmap_file),
-	HOOK(security_bprm_check),
-	HOOK(notify_change),
-	HOOK(security_inode_setattr),
-	HOOK(security_file_mprotect),
-	HOOK(security_inode_setxattr),
-	HOOK(security_inode_post_setxattr),
-	HOOK(security_inode_removexattr),
-	HOOK(__vfs_removexattr_locked),
-	HOOK(vfs_tmpfile),
-	HOOK(do_mknodat),
-	HOOK(do_file_open_root),
-	HOOK(do_truncate),
-	HOOK(security_kernel_read_file),
-	HOOK(security_kernel_post_read_file),
-	HOOK(security_kernel_load_data),
-	HOOK(security_kernel_post_load_data),
-	HOOK(arch_kexec_kernel_image_load),
-	HOOK(key_create_or_update),
-	HOOK(key_revoke),
-	HOOK(key_invalidate),
-	HOOK(key_unlink),
-	HOOK(keyring_clear),
-	HOOK(key_move),
-	HOOK_OPTIONAL(ima_measure_critical_data),
+#include "sima/hook_targets.def"
+#undef SIMA_TARGET
 };
 
 static struct sima_hook_set sima_hooks = {
 	.hooks = sima_hook_table,
 	.nr = ARRAY_SIZE(sima_hook_table),
 };
+
+/**
+ * sima_hooks_prepare - find every call site, before sima measures anything
+ *
+ * Return: 0, or the error of sima_hooks_resolve() (already reported).
+ */
+int sima_hooks_prepare(void)
+{
+	core_text_start = sima_kallsyms_lookup("_stext");
+	core_text_end = sima_kallsyms_lookup("_etext");
+	if (!core_text_start || !core_text_end)
+		return -ENOENT;
+	return sima_hooks_resolve(&sima_hooks);
+}
+
+/**
+ * sima_hooks_unprepare - undo sima_hooks_prepare(), the hooks removed
+ */
+void sima_hooks_unprepare(void)
+{
+	sima_hooks_forget(&sima_hooks);
+}
 
 /**
  * sima_hooks_init - hook every IMA/EVM call site and start reporting
@@ -842,10 +759,6 @@ int sima_hooks_init(void)
 {
 	int err;
 
-	core_text_start = sima_kallsyms_lookup("_stext");
-	core_text_end = sima_kallsyms_lookup("_etext");
-	if (!core_text_start || !core_text_end)
-		return -ENOENT;
 	err = sima_hooks_install(&sima_hooks);
 	if (!err)
 		WRITE_ONCE(sima_hooks_live, true);

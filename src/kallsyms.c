@@ -3,7 +3,8 @@
  * sima - finding unexported kernel functions by name
  *
  * kallsyms_lookup_name() is not exported; a kprobe on it reveals its
- * address once at load. Lookups then go through
+ * address once at load. Both kallsyms functions are called through gates
+ * (gate.h). Lookups then go through
  * kallsyms_on_each_match_symbol() so that a name defined twice (two static
  * functions) or only by a module is refused instead of silently resolving
  * to the wrong function.
@@ -12,12 +13,8 @@
 #include <linux/kprobes.h>
 #include <linux/module.h>
 
+#include "sima/gate.h"
 #include "sima/hook.h"
-
-typedef int (*match_symbol_t)(int (*fn)(void *, unsigned long),
-			      const char *name, void *data);
-
-static match_symbol_t match_symbol;
 
 struct symbol_hits {
 	unsigned long addr;
@@ -44,7 +41,7 @@ unsigned long sima_kallsyms_lookup(const char *name)
 {
 	struct symbol_hits hits = { };
 
-	match_symbol(count_hit, name, &hits);
+	sima_gate_kallsyms_on_each_match_symbol(count_hit, name, &hits);
 	if (hits.count != 1) {
 		pr_err("symbol %s: %u definitions in vmlinux, need exactly one\n",
 		       name, hits.count);
@@ -60,9 +57,8 @@ unsigned long sima_kallsyms_lookup(const char *name)
  */
 int sima_kallsyms_init(void)
 {
-	typedef unsigned long (*lookup_name_t)(const char *name);
 	struct kprobe kp = { .symbol_name = "kallsyms_lookup_name" };
-	lookup_name_t lookup_name;
+	unsigned long addr;
 	int err;
 
 	err = register_kprobe(&kp);
@@ -71,13 +67,18 @@ int sima_kallsyms_init(void)
 		       err);
 		return err;
 	}
-	lookup_name = (lookup_name_t)kp.addr;
+	/*
+	 * With IBT the probe sits just past the function's ENDBR; a gate
+	 * returns there as well as to the function's start.
+	 */
+	sima_gate_addrs[SIMA_GATE_kallsyms_lookup_name] = (unsigned long)kp.addr;
 	unregister_kprobe(&kp);
 
-	match_symbol = (match_symbol_t)lookup_name("kallsyms_on_each_match_symbol");
-	if (!match_symbol) {
+	addr = sima_gate_kallsyms_lookup_name("kallsyms_on_each_match_symbol");
+	if (!addr) {
 		pr_err("kallsyms_on_each_match_symbol not found\n");
 		return -ENOENT;
 	}
+	sima_gate_addrs[SIMA_GATE_kallsyms_on_each_match_symbol] = addr;
 	return 0;
 }

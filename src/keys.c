@@ -41,7 +41,7 @@
 
 #include "sima/blacklist.h"
 #include "sima/digest.h"
-#include "sima/hook.h"
+#include "sima/kernel_data.h"
 #include "sima/key_queue.h"
 #include "sima/keys.h"
 #include "sima/xattr.h"
@@ -268,14 +268,6 @@ static int load_certs(struct key *keyring, char *paths)
 	return err;
 }
 
-/* The system keyrings "trusted" links into .sima_ca, NULL where absent. */
-static struct key *system_keyring(const char *name)
-{
-	struct key **k = (struct key **)sima_kallsyms_lookup(name);
-
-	return k ? *k : NULL;
-}
-
 /*
  * The keyring the IMA keyring's signers must be on: the CAs of x509_ca=
  * and, for "trusted", the builtin and secondary trusted keyrings linked
@@ -309,7 +301,7 @@ static int make_ca_keyring(bool system)
 	for (i = 0; system && !err && i < ARRAY_SIZE(system_keyrings); i++) {
 		if (!system_keyrings[i].present)
 			continue;
-		k = system_keyring(system_keyrings[i].name);
+		k = sima_kernel_keyring(system_keyrings[i].name);
 		if (k)
 			err = key_link(ca_keyring, k);
 	}
@@ -332,7 +324,7 @@ static struct key_restriction *restriction(void)
 	const char *mode = restrict_mode();
 	struct key_restriction *r;
 	unsigned int i;
-	void *check;
+	key_restrict_link_func_t check;
 	int err;
 
 	if (unrestricted())
@@ -345,7 +337,7 @@ static struct key_restriction *restriction(void)
 		       mode);
 		return ERR_PTR(-EINVAL);
 	}
-	check = (void *)sima_kallsyms_lookup(checks[i][1]);
+	check = sima_kernel_restrict_link(checks[i][1]);
 	if (!check) {
 		pr_err("keyring_restrict=%s: this kernel lacks %s\n",
 		       mode, checks[i][1]);
@@ -380,7 +372,7 @@ int sima_keys_init(void)
 	int err;
 
 	if (IS_ENABLED(CONFIG_INTEGRITY_PLATFORM_KEYRING))
-		platform_keyring = system_keyring("platform_trusted_keys");
+		platform_keyring = sima_kernel_keyring("platform_trusted_keys");
 	r = restriction();
 
 	if (IS_ERR(r)) {

@@ -22,7 +22,7 @@
 #include <linux/mutex.h>
 #include <linux/slab.h>
 
-#include "sima/hook.h"
+#include "sima/kernel_data.h"
 #include "sima/lock.h"
 
 static bool lock;
@@ -56,7 +56,7 @@ int sima_lock_prepare(void)
 {
 	if (!lock)
 		return 0;
-	module_mutex = (struct mutex *)sima_kallsyms_lookup("module_mutex");
+	module_mutex = sima_kernel_module_mutex();
 	if (!module_mutex) {
 		pr_err("lock: module_mutex not found\n");
 		return -ENOENT;

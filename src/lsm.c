@@ -17,7 +17,7 @@
 #include <linux/slab.h>
 
 #include "sima/event.h"
-#include "sima/hook.h"
+#include "sima/gate.h"
 #include "sima/lsm.h"
 
 /* Audit_equal of the uapi operator enum (include/uapi/linux/audit.h). */
@@ -35,11 +35,8 @@ static DEFINE_MUTEX(labels_mutex);
 /* Entries are only added, and freed at unload; read under RCU. */
 static LIST_HEAD(labels);
 
-static int (*rule_init)(u32 field, u32 op, char *rulestr, void **lsmrule,
-			gfp_t gfp);
-static int (*rule_match)(u32 secid, u32 field, u32 op, void *lsmrule);
-static void (*rule_free)(void *lsmrule);
-static void (*inode_getsecid)(struct inode *inode, u32 *secid);
+/* The kernel has the LSM audit-rule interface; set at init. */
+static bool have_rules __ro_after_init;
 
 /* Audit field per enum sima_lsm_key, as IMA passes them. */
 static const u32 fields[SIMA_NR_LSM_KEYS] = {
@@ -66,7 +63,8 @@ static void *compile(struct lsm_label *l)
 {
 	void *rule = NULL;
 
-	if (rule_init(l->field, OP_EQUAL, l->label, &rule, GFP_KERNEL))
+	if (sima_gate_security_audit_rule_init(l->field, OP_EQUAL, l->label,
+					       &rule, GFP_KERNEL))
 		return NULL;
 	return rule;
 }
@@ -87,7 +85,7 @@ int sima_lsm_check(const struct sima_policy_env *env, enum sima_lsm_key key,
 	void *rule;
 	int err = 0;
 
-	if (!rule_init || key >= SIMA_NR_LSM_KEYS)
+	if (!have_rules || key >= SIMA_NR_LSM_KEYS)
 		return -EINVAL;
 	mutex_lock(&labels_mutex);
 	l = find(fields[key], label);
@@ -135,12 +133,12 @@ int sima_lsm_match(const struct sima_match_ctx *ctx, enum sima_lsm_key key,
 	void *rule;
 	int rc = 0;
 
-	if (!rule_match || !ev || key >= SIMA_NR_LSM_KEYS)
+	if (!have_rules || !ev || key >= SIMA_NR_LSM_KEYS)
 		return 0;
 	if (key <= SIMA_LSM_OBJ_TYPE) {
 		if (!ev->inode)
 			return 0;
-		inode_getsecid(ev->inode, &secid);
+		sima_gate_security_inode_getsecid(ev->inode, &secid);
 	} else {
 		if (!ev->cred)
 			return 0;
@@ -150,7 +148,8 @@ int sima_lsm_match(const struct sima_match_ctx *ctx, enum sima_lsm_key key,
 	l = find(fields[key], label);
 	rule = l ? rcu_dereference(l->rule) : NULL;
 	if (rule)
-		rc = rule_match(secid, fields[key], OP_EQUAL, rule);
+		rc = sima_gate_security_audit_rule_match(secid, fields[key],
+							 OP_EQUAL, rule);
 	rcu_read_unlock();
 	return rc ? 1 : 0;
 }
@@ -170,7 +169,7 @@ static int policy_changed(struct notifier_block *nb, unsigned long event,
 					  lockdep_is_held(&labels_mutex));
 		synchronize_rcu();
 		if (old)
-			rule_free(old);
+			sima_gate_security_audit_rule_free(old);
 	}
 	mutex_unlock(&labels_mutex);
 	return NOTIFY_OK;
@@ -190,13 +189,11 @@ static struct notifier_block policy_nb = {
  */
 int sima_lsm_init(void)
 {
-	rule_init = (void *)sima_kallsyms_lookup("security_audit_rule_init");
-	rule_match = (void *)sima_kallsyms_lookup("security_audit_rule_match");
-	rule_free = (void *)sima_kallsyms_lookup("security_audit_rule_free");
-	inode_getsecid = (void *)sima_kallsyms_lookup("security_inode_getsecid");
-	if (!rule_init || !rule_match || !rule_free || !inode_getsecid) {
-		rule_init = NULL;
-		rule_match = NULL;
+	have_rules = sima_gate_present(security_audit_rule_init) &&
+		     sima_gate_present(security_audit_rule_match) &&
+		     sima_gate_present(security_audit_rule_free) &&
+		     sima_gate_present(security_inode_getsecid);
+	if (!have_rules) {
 		pr_info("no LSM audit rules: obj_ and subj_ conditions are not available\n");
 		return 0;
 	}
@@ -209,13 +206,15 @@ int sima_lsm_init(void)
 void sima_lsm_exit(void)
 {
 	struct lsm_label *l, *tmp;
+	void *rule;
 
-	if (!rule_init)
+	if (!have_rules)
 		return;
 	unregister_blocking_lsm_notifier(&policy_nb);
 	list_for_each_entry_safe(l, tmp, &labels, node) {
 		list_del(&l->node);
-		rule_free(rcu_dereference_protected(l->rule, true));
+		rule = rcu_dereference_protected(l->rule, true);
+		sima_gate_security_audit_rule_free(rule);
 		kfree(l);
 	}
 }

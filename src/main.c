@@ -16,6 +16,7 @@
 #include "sima/audit.h"
 #include "sima/blacklist.h"
 #include "sima/fs.h"
+#include "sima/gate.h"
 #include "sima/hook.h"
 #include "sima/key_queue.h"
 #include "sima/keys.h"
@@ -67,6 +68,8 @@ struct sima_part {
 
 static const struct sima_part parts[] = {
 	{ "symbols", sima_kallsyms_init, NULL },
+	{ "gates", sima_gates_init, NULL },
+	{ "hook targets", sima_hooks_prepare, sima_hooks_unprepare },
 	{ "audit", sima_audit_init, NULL },
 	{ "lock", sima_lock_prepare, sima_lock_release },
 	{ "blacklist", NULL, sima_blacklist_exit },

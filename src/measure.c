@@ -22,7 +22,7 @@
 #include "sima/event.h"
 #include "sima/fs.h"
 #include "sima/hash.h"
-#include "sima/hook.h"
+#include "sima/gate.h"
 #include "sima/iint.h"
 #include "sima/measure.h"
 #include "sima/mlist.h"
@@ -50,7 +50,6 @@ MODULE_PARM_DESC(pcr, "PCR measurements extend (default: 10, or 11 where native 
 
 static unsigned int list_algo;
 static const struct sima_template_desc *default_desc;
-static char *(*absolute_path)(const struct path *path, char *buf, int len);
 
 struct measurement {
 	const struct sima_template_desc *desc;
@@ -165,7 +164,7 @@ static int legacy_digest(const struct sima_template_desc *desc,
  */
 const char *sima_measure_path(struct file *file, char *pathbuf)
 {
-	char *path = absolute_path(&file->f_path, pathbuf, PATH_MAX);
+	char *path = sima_gate_d_absolute_path(&file->f_path, pathbuf, PATH_MAX);
 
 	return IS_ERR(path) ? NULL : path;
 }
@@ -672,9 +671,6 @@ int sima_measure_init(void)
 		pr_err("pcr=%d: out of range\n", pcr);
 		return -EINVAL;
 	}
-	absolute_path = (void *)sima_kallsyms_lookup("d_absolute_path");
-	if (!absolute_path)
-		return -ENOENT;
 	err = sima_hash_init(list_algo);
 	if (err)
 		return err;

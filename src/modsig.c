@@ -20,21 +20,9 @@
 #include <linux/verification.h>
 
 #include "sima/hash.h"
-#include "sima/hook.h"
+#include "sima/gate.h"
 #include "sima/keys.h"
 #include "sima/modsig.h"
-
-static int (*supply_data)(struct pkcs7_message *pkcs7, const void *data,
-			  size_t datalen);
-static int (*get_digest)(struct pkcs7_message *pkcs7, const u8 **buf,
-			 u32 *len, enum hash_algo *hash_algo);
-static int (*verify_message)(const void *data, size_t len,
-			     struct pkcs7_message *pkcs7,
-			     struct key *trusted_keys,
-			     enum key_being_used_for usage,
-			     int (*view_content)(void *ctx, const void *data,
-						 size_t len, size_t asn1hdrlen),
-			     void *ctx);
 
 /**
  * sima_modsig_init - find the kernel's PKCS#7 helpers
@@ -47,9 +35,6 @@ int sima_modsig_init(void)
 {
 	if (!IS_ENABLED(CONFIG_SYSTEM_DATA_VERIFICATION))
 		return 0;
-	supply_data = (void *)sima_kallsyms_lookup("pkcs7_supply_detached_data");
-	get_digest = (void *)sima_kallsyms_lookup("pkcs7_get_digest");
-	verify_message = (void *)sima_kallsyms_lookup("verify_pkcs7_message_sig");
 	if (!sima_modsig_supported())
 		pr_warn("no PKCS#7 verification in this kernel: appraise_type=imasig|modsig refused\n");
 	return 0;
@@ -62,7 +47,9 @@ int sima_modsig_init(void)
  */
 bool sima_modsig_supported(void)
 {
-	return supply_data && get_digest && verify_message;
+	return sima_gate_present(pkcs7_supply_detached_data) &&
+	       sima_gate_present(pkcs7_get_digest) &&
+	       sima_gate_present(verify_pkcs7_message_sig);
 }
 
 /**
@@ -101,10 +88,10 @@ int sima_modsig_read(const void *buf, size_t size, struct sima_modsig *ms)
 	ms->raw_len = l.pkcs7_len;
 	ms->digest = NULL;
 	ms->digest_len = 0;
-	err = supply_data(ms->pkcs7, buf, l.data_len);
+	err = sima_gate_pkcs7_supply_detached_data(ms->pkcs7, buf, l.data_len);
 	if (!err)
-		err = get_digest(ms->pkcs7, &ms->digest, &ms->digest_len,
-				 &algo);
+		err = sima_gate_pkcs7_get_digest(ms->pkcs7, &ms->digest, &ms->digest_len,
+						 &algo);
 	if (err || (unsigned int)algo >= SIMA_HASH_ALGO__LAST || !ms->digest_len)
 		ms->digest = NULL;
 	ms->algo = algo;
@@ -124,7 +111,7 @@ static int verify_on(struct key *keyring, const void *priv)
 {
 	const struct sima_modsig *ms = priv;
 
-	return verify_message(NULL, 0, ms->pkcs7, keyring,
+	return sima_gate_verify_pkcs7_message_sig(NULL, 0, ms->pkcs7, keyring,
 			      VERIFYING_MODULE_SIGNATURE, NULL, NULL);
 }
 

@@ -7,8 +7,8 @@
  * with the tree's parameters), as upstream's ima_collect_measurement()
  * does: nothing is read, and a file without fs-verity has no digest.
  *
- * fsverity_get_digest() is not exported on 6.1; it is found by name at
- * load. A kernel without it (no CONFIG_FS_VERITY) refuses verity rules
+ * fsverity_get_digest() is not exported on 6.1; it is called through a
+ * gate. A kernel without it (no CONFIG_FS_VERITY) refuses verity rules
  * (upstream accepts them there, and then no file can ever pass).
  */
 
@@ -16,18 +16,14 @@
 #include <uapi/linux/hash_info.h>
 
 #include "sima/digest.h"
-#include "sima/hook.h"
+#include "sima/gate.h"
 #include "sima/verity.h"
 
 /* fs-verity keeps at most a SHA-512 digest (FS_VERITY_MAX_DIGEST_SIZE). */
 #define VERITY_MAX_DIGEST_SIZE	64
 
-static int (*get_digest)(struct inode *inode,
-			 u8 digest[VERITY_MAX_DIGEST_SIZE],
-			 enum hash_algo *alg);
-
 /**
- * sima_verity_init - find the kernel's fs-verity digest lookup
+ * sima_verity_init - say if the kernel has no fs-verity digest lookup
  *
  * A kernel without it only lacks digest_type=verity.
  *
@@ -35,9 +31,7 @@ static int (*get_digest)(struct inode *inode,
  */
 int sima_verity_init(void)
 {
-	if (IS_ENABLED(CONFIG_FS_VERITY))
-		get_digest = (void *)sima_kallsyms_lookup("fsverity_get_digest");
-	if (!get_digest)
+	if (!sima_verity_supported())
 		pr_warn("no fs-verity in this kernel: digest_type=verity refused\n");
 	return 0;
 }
@@ -49,7 +43,7 @@ int sima_verity_init(void)
  */
 bool sima_verity_supported(void)
 {
-	return get_digest;
+	return sima_gate_present(fsverity_get_digest);
 }
 
 /**
@@ -66,9 +60,9 @@ int sima_verity_digest(struct inode *inode, struct sima_digest *d)
 	unsigned int len;
 	int err;
 
-	if (!get_digest)
+	if (!sima_verity_supported())
 		return -EOPNOTSUPP;
-	err = get_digest(inode, digest, &algo);
+	err = sima_gate_fsverity_get_digest(inode, digest, &algo);
 	if (err)
 		return err;
 	len = sima_hash_digest_size(algo);

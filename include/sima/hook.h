@@ -3,8 +3,8 @@
  * sima - redirecting kernel functions to sima wrappers through ftrace
  *
  * A wrapper has exactly the prototype of the function it replaces, runs in
- * the caller's context and reaches the original through *orig (calls from
- * sima itself are never redirected). Wrappers bracket their body with
+ * the caller's context and reaches the original through its gate (gate.h),
+ * which enters it past its fentry call: never redirected again. Wrappers bracket their body with
  * sima_hook_enter()/sima_hook_exit() so that unload can wait for tasks that
  * sleep inside them.
  */
@@ -20,7 +20,7 @@
  * struct sima_hook - one hooked kernel function
  * @name: the kernel symbol
  * @wrapper: sima's replacement, same prototype
- * @orig: where to store the address of the original for the wrapper
+ * @orig: the original's gate address: where the wrapper enters it
  * @addr: the symbol's address, resolved at install; 0 for an absent
  *	optional target
  * @optional: the kernel may lack the target; its wrapper then never runs
@@ -28,29 +28,27 @@
 struct sima_hook {
 	const char *name;
 	void *wrapper;
-	void **orig;
+	unsigned long *orig;
 	unsigned long addr;
 	bool optional;
 };
 
-#define SIMA_HOOK(sym, wrap, origp)					\
-	{ .name = sym, .wrapper = (void *)(wrap), .orig = (void **)(origp) }
-
-/* A target only some kernels have (e.g. native IMA's own functions). */
-#define SIMA_HOOK_OPTIONAL(sym, wrap, origp)				\
-	{ .name = sym, .wrapper = (void *)(wrap), .orig = (void **)(origp), \
-	  .optional = true }
+#define SIMA_HOOK(sym, wrap, origp, opt)				\
+	{ .name = sym, .wrapper = (void *)(wrap), .orig = (origp),	\
+	  .optional = (opt) }
 
 /**
  * struct sima_hook_set - hooks installed and removed together
  * @ops: the one ftrace_ops carrying every target of the set
  * @hooks: the targets
  * @nr: how many
+ * @first_site: its first entry in sima_hook_sites, once resolved
  */
 struct sima_hook_set {
 	struct ftrace_ops ops;
 	struct sima_hook *hooks;
 	unsigned int nr;
+	unsigned int first_site;
 };
 
 DECLARE_PER_CPU(long, sima_hook_inflight);
@@ -76,8 +74,12 @@ static inline bool sima_hook_active(void)
 	return READ_ONCE(sima_hooks_live);
 }
 
+int sima_hooks_prepare(void);
+void sima_hooks_unprepare(void);
 int sima_hooks_init(void);
 void sima_hooks_exit(void);
+int sima_hooks_resolve(struct sima_hook_set *set);
+void sima_hooks_forget(struct sima_hook_set *set);
 int sima_hooks_install(struct sima_hook_set *set);
 void sima_hooks_remove(struct sima_hook_set *set);
 

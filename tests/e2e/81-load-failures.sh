@@ -10,9 +10,10 @@
 # 2. rmmod -f while one of sima's securityfs files is open, for each file:
 #    the unload waits for the close instead of freeing what the file's
 #    release needs.
-# 3. Test kernel (CONFIG_FAULT_INJECTION): insmod fail_part=N for every
-#    part N of the load; each fails with ENOMEM and leaves no module, no
-#    securityfs file, no keyring.
+# 3. Test kernel (CONFIG_FAULT_INJECTION): insmod absent_target=NAME, as on
+#    a kernel without that hook target, is refused before anything reaches
+#    the TPM; then insmod fail_part=N for every part N of the load; each
+#    fails with ENOMEM and leaves no module, no securityfs file, no keyring.
 # (Allocation failures injected into a whole insmod are not used: one
 #    landing in unregister_kprobe() makes the kernel warn; 86-stress
 #    injects them into sima's work after the load.)
@@ -87,7 +88,29 @@ if [ "$SIMA_KERNEL" != test ]; then
 	pass
 fi
 
-# 3. each part of the load failing in turn
+# 3. a kernel lacking a hook target (absent_target= makes one look absent):
+#    the load is refused, naming the target and the kernel, before sima
+#    measured anything: the PCR it would extend is untouched.
+tpm=/sys/class/tpm/tpm0
+if [ -e $tpm/pcr-sha256/15 ]; then
+	before=$(cat $tpm/pcr-sha256/15)
+	mark=$(dmesg_mark)
+	if insmod "$SIMA_KO" absent_target=security_bprm_check pcr=15 \
+		2>"$E2E_TMP/err"; then
+		_sima_loaded=1
+		fail "a load without security_bprm_check succeeded"
+	fi
+	dmesg_since "$mark" |
+		grep -q "hook target security_bprm_check is missing from kernel $(uname -r)" ||
+		bad "no message naming the missing target and the kernel"
+	assert_eq "$(cat $tpm/pcr-sha256/15)" "$before" \
+		"PCR 15 after the refused load"
+	nothing_left "absent_target=security_bprm_check"
+else
+	log "no TPM: absent_target part skipped"
+fi
+
+# 4. each part of the load failing in turn
 n=1
 while :; do
 	if insmod "$SIMA_KO" fail_part=$n 2>"$E2E_TMP/err"; then
