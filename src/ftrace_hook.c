@@ -157,7 +157,7 @@ int sima_hooks_resolve(struct sima_hook_set *set)
 {
 	struct sima_hook *hooks = set->hooks;
 	unsigned int i, nr = set->nr;
-	unsigned long fentry;
+	unsigned long fentry, past;
 	int err = 0;
 
 	mutex_lock(&sites_mutex);
@@ -186,9 +186,13 @@ int sima_hooks_resolve(struct sima_hook_set *set)
 			err = -ENOSPC;
 			break;
 		}
-		/* past the fentry call: the original is not redirected */
-		*hooks[i].orig = fentry + MCOUNT_INSN_SIZE;
-		sima_hook_sites[nr_sites].ret = fentry + MCOUNT_INSN_SIZE;
+		/*
+		 * Where the fentry call returns to, and where the gate enters
+		 * the original: past that call, so it is not redirected again.
+		 */
+		past = fentry + MCOUNT_INSN_SIZE;
+		*hooks[i].orig = past;
+		sima_hook_sites[nr_sites].ret = past;
 		sima_hook_sites[nr_sites].wrapper =
 			(unsigned long)hooks[i].wrapper;
 		nr_sites++;

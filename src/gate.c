@@ -38,7 +38,8 @@ int sima_gates_init(void)
 
 	for (i = 0; i < SIMA_NR_GATES; i++) {
 		if (!sima_gate_addrs[i])
-			sima_gate_addrs[i] = sima_kallsyms_lookup(gates[i].name);
+			sima_gate_addrs[i] =
+				sima_kallsyms_lookup(gates[i].name);
 		if (sima_gate_addrs[i] || !gates[i].required)
 			continue;
 		pr_err("kernel function %s is missing\n", gates[i].name);

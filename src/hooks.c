@@ -305,8 +305,8 @@ static int sima_hook_do_truncate(struct user_namespace *mnt_userns,
 	if (filp && (time_attrs & ATTR_OPEN))
 		ret = file_check(filp, trunc_acc_mode(filp), true);
 	if (!ret)
-		ret = sima_orig_do_truncate(mnt_userns, dentry, length, time_attrs,
-					    filp);
+		ret = sima_orig_do_truncate(mnt_userns, dentry, length,
+					    time_attrs, filp);
 	sima_hook_exit();
 	return ret;
 }
@@ -404,7 +404,8 @@ static int sima_hook_security_kernel_post_load_data(char *buf, loff_t size,
 	int ret;
 
 	sima_hook_enter();
-	ret = sima_orig_security_kernel_post_load_data(buf, size, id, description);
+	ret = sima_orig_security_kernel_post_load_data(buf, size, id,
+						       description);
 	if (!ret && sima_hook_active())
 		ret = data_event(SIMA_EV_POST_LOAD_DATA, sima_load_id_func(id),
 				 NULL, buf, size, id, true);
@@ -454,7 +455,8 @@ static void sima_hook_security_inode_post_setxattr(struct dentry *dentry,
 						   size_t size, int flags)
 {
 	sima_hook_enter();
-	sima_orig_security_inode_post_setxattr(dentry, name, value, size, flags);
+	sima_orig_security_inode_post_setxattr(dentry, name, value, size,
+					       flags);
 	if (sima_hook_active())
 		dentry_event(SIMA_EV_POST_SETXATTR, dentry, name, value, size,
 			     NULL);
@@ -514,7 +516,8 @@ static int sima_hook_notify_change(struct user_namespace *mnt_userns,
 	int ret;
 
 	sima_hook_enter();
-	ret = sima_orig_notify_change(mnt_userns, dentry, attr, delegated_inode);
+	ret = sima_orig_notify_change(mnt_userns, dentry, attr,
+				      delegated_inode);
 	if (!ret && sima_hook_active())
 		dentry_event(SIMA_EV_POST_SETATTR, dentry, NULL, NULL, 0, attr);
 	sima_hook_exit();

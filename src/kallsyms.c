@@ -71,7 +71,8 @@ int sima_kallsyms_init(void)
 	 * With IBT the probe sits just past the function's ENDBR; a gate
 	 * returns there as well as to the function's start.
 	 */
-	sima_gate_addrs[SIMA_GATE_kallsyms_lookup_name] = (unsigned long)kp.addr;
+	addr = (unsigned long)kp.addr;
+	sima_gate_addrs[SIMA_GATE_kallsyms_lookup_name] = addr;
 	unregister_kprobe(&kp);
 
 	addr = sima_gate_kallsyms_lookup_name("kallsyms_on_each_match_symbol");

@@ -69,11 +69,15 @@ key_restrict_link_func_t sima_kernel_restrict_link(const char *name)
 		"restrict_link_by_builtin_trusted",
 		"restrict_link_by_builtin_and_secondary_trusted",
 	};
+	unsigned long addr;
 	unsigned int i;
 
-	for (i = 0; i < ARRAY_SIZE(kernel_installed); i++)
-		if (!strcmp(name, kernel_installed[i]))
-			return (key_restrict_link_func_t)sima_kallsyms_lookup(name);
+	for (i = 0; i < ARRAY_SIZE(kernel_installed); i++) {
+		if (strcmp(name, kernel_installed[i]))
+			continue;
+		addr = sima_kallsyms_lookup(name);
+		return (key_restrict_link_func_t)addr;
+	}
 	pr_err("%s: not a restriction the kernel installs itself\n", name);
 	return NULL;
 }

@@ -164,7 +164,8 @@ static int legacy_digest(const struct sima_template_desc *desc,
  */
 const char *sima_measure_path(struct file *file, char *pathbuf)
 {
-	char *path = sima_gate_d_absolute_path(&file->f_path, pathbuf, PATH_MAX);
+	char *path = sima_gate_d_absolute_path(&file->f_path, pathbuf,
+					       PATH_MAX);
 
 	return IS_ERR(path) ? NULL : path;
 }

@@ -90,8 +90,8 @@ int sima_modsig_read(const void *buf, size_t size, struct sima_modsig *ms)
 	ms->digest_len = 0;
 	err = sima_gate_pkcs7_supply_detached_data(ms->pkcs7, buf, l.data_len);
 	if (!err)
-		err = sima_gate_pkcs7_get_digest(ms->pkcs7, &ms->digest, &ms->digest_len,
-						 &algo);
+		err = sima_gate_pkcs7_get_digest(ms->pkcs7, &ms->digest,
+						 &ms->digest_len, &algo);
 	if (err || (unsigned int)algo >= SIMA_HASH_ALGO__LAST || !ms->digest_len)
 		ms->digest = NULL;
 	ms->algo = algo;

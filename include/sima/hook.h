@@ -4,9 +4,9 @@
  *
  * A wrapper has exactly the prototype of the function it replaces, runs in
  * the caller's context and reaches the original through its gate (gate.h),
- * which enters it past its fentry call: never redirected again. Wrappers bracket their body with
- * sima_hook_enter()/sima_hook_exit() so that unload can wait for tasks that
- * sleep inside them.
+ * which enters it past its fentry call: never redirected again. Wrappers
+ * bracket their body with sima_hook_enter()/sima_hook_exit() so that unload
+ * can wait for tasks that sleep inside them.
  */
 #ifndef _SIMA_HOOK_H
 #define _SIMA_HOOK_H
