@@ -41,15 +41,21 @@ stage() {
 # timeout...).
 vm_suite() {
 	local name=$1 kernel=$2 timeout=$3 script=$4 filter=$5
-	local export=build/$2/$1 append=${6:-} log=$res/$1.log rc lines t0
+	local export=build/$2/$1 append=${6:-} log=$res/$1.log rc lines t0 try
 	shift $(( $# < 6 ? $# : 6 ))
 	echo "== $name ($(( $(date +%s) - start ))s)"
 	rm -rf "$export"
 	t0=$(date +%s)
-	qemu/run --kernel "$kernel" --timeout "$timeout" --export "$export" \
-		--append "$append" --keep-log "$res/$name.console" \
-		-- "$script" "$@" >"$log" 2>&1
-	rc=$?
+	# 125: the host failed the boot before the guest ran; once more
+	for try in 1 2; do
+		qemu/run --kernel "$kernel" --timeout "$timeout" \
+			--export "$export" --append "$append" \
+			--keep-log "$res/$name.console" \
+			-- "$script" "$@" >"$log" 2>&1
+		rc=$?
+		if [ $rc -ne 125 ] || [ $try = 2 ]; then break; fi
+		echo "   $name: booting again after: $(grep -a '^qemu/run: \(FAIL\|setup\)' "$log")"
+	done
 	echo "   $name: $(( $(date +%s) - t0 ))s of ${timeout}s"
 	lines=$($filter "$export")
 	[ -n "$lines" ] && echo "$lines" | tee -a "$all"
