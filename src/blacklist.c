@@ -25,6 +25,7 @@
 #include "sima/blacklist.h"
 #include "sima/blacklist_parse.h"
 #include "sima/digest.h"
+#include "sima/fs.h"
 #include "sima/hash.h"
 
 struct entry {
@@ -177,15 +178,21 @@ static const struct file_operations blacklist_fops = {
 
 /**
  * sima_blacklist_fs_init - create the blacklist file
- * @dir: sima's securityfs directory
  *
  * Return: 0 or the securityfs error.
  */
-int sima_blacklist_fs_init(struct dentry *dir)
+int sima_blacklist_fs_init(void)
 {
-	blacklist_file = securityfs_create_file("blacklist", 0600, dir, NULL,
+	blacklist_file = securityfs_create_file("blacklist", 0600,
+						sima_fs_dir(), NULL,
 						&blacklist_fops);
-	return PTR_ERR_OR_ZERO(blacklist_file);
+	if (IS_ERR(blacklist_file)) {
+		int err = PTR_ERR(blacklist_file);
+
+		blacklist_file = NULL;
+		return err;
+	}
+	return 0;
 }
 
 /**

@@ -3,15 +3,21 @@
  * sima - the single entry point every hook reports to
  *
  * Events are counted per hook point (sima_dispatch() and
- * sima_dispatch_count(), inline in sima/event.h) and handed to the engine
- * (src/process.c), which may deny by returning an errno.
+ * sima_dispatch_count(), inline in sima/event.h), shown in hook_counts,
+ * and handed to the engine (src/process.c), which may deny by returning
+ * an errno.
  */
 
+#include <linux/fs.h>
+#include <linux/module.h>
 #include <linux/percpu.h>
+#include <linux/security.h>
+#include <linux/seq_file.h>
 
 #include "sima/event.h"
+#include "sima/fs.h"
 
-const char *const sima_hook_names[SIMA_NR_HOOKS] = {
+static const char *const hook_names[SIMA_NR_HOOKS] = {
 #define SIMA_HOOK_DEF(id, name) name,
 #include "sima/hooks.def"
 #undef SIMA_HOOK_DEF
@@ -19,13 +25,10 @@ const char *const sima_hook_names[SIMA_NR_HOOKS] = {
 
 DEFINE_PER_CPU(u64, sima_event_counts[SIMA_NR_HOOKS]);
 
-/**
- * sima_event_count - events seen at one hook point since load
- * @hook: the hook point
- *
- * Return: the sum over all CPUs.
- */
-u64 sima_event_count(enum sima_hook_id hook)
+static struct dentry *hook_counts;
+
+/* The events seen at one hook point since load: the sum over all CPUs. */
+static u64 event_count(enum sima_hook_id hook)
 {
 	u64 sum = 0;
 	int cpu;
@@ -33,4 +36,42 @@ u64 sima_event_count(enum sima_hook_id hook)
 	for_each_possible_cpu(cpu)
 		sum += per_cpu(sima_event_counts[hook], cpu);
 	return sum;
+}
+
+static int hook_counts_show(struct seq_file *m, void *v)
+{
+	int i;
+
+	for (i = 0; i < SIMA_NR_HOOKS; i++)
+		seq_printf(m, "%s %llu\n", hook_names[i], event_count(i));
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(hook_counts);
+
+/**
+ * sima_dispatch_fs_init - create the hook_counts file
+ *
+ * Return: 0 or the securityfs error.
+ */
+int sima_dispatch_fs_init(void)
+{
+	hook_counts = securityfs_create_file("hook_counts", 0440, sima_fs_dir(),
+					     NULL, &hook_counts_fops);
+	if (IS_ERR(hook_counts)) {
+		int err = PTR_ERR(hook_counts);
+
+		hook_counts = NULL;
+		return err;
+	}
+	return 0;
+}
+
+/**
+ * sima_dispatch_fs_exit - remove the hook_counts file; a second call does
+ * nothing
+ */
+void sima_dispatch_fs_exit(void)
+{
+	securityfs_remove(hook_counts);
+	hook_counts = NULL;
 }

@@ -13,7 +13,6 @@
 #include <linux/iversion.h>
 #include <linux/module.h>
 #include <linux/slab.h>
-#include <linux/utsname.h>
 #include <linux/xattr.h>
 
 #include "sima/appraise.h"
@@ -23,11 +22,10 @@
 #include "sima/fs.h"
 #include "sima/hash.h"
 #include "sima/hook.h"
-#include "sima/iint.h"
 #include "sima/measure.h"
 #include "sima/mlist.h"
 #include "sima/modsig.h"
-#include "sima/policy_active.h"
+#include "sima/match.h"
 #include "sima/template.h"
 #include "sima/tpm.h"
 #include "sima/xattr.h"
@@ -637,25 +635,11 @@ static int choose_options(void)
 	return 0;
 }
 
-/* As upstream at init: the kernel's release, as critical data. */
-static void measure_kernel_version(void)
-{
-	const char *release = init_utsname()->release;
-	struct sima_event ev = {
-		.hook = SIMA_EV_CRITICAL_DATA,
-		.func = SIMA_FUNC_CRITICAL_DATA,
-		.cred = current_cred(),
-		.buf = release,
-		.size = strlen(release),
-		.label = "kernel_info",
-		.data_name = "kernel_version",
-	};
-
-	sima_process_event(&ev);
-}
-
 /**
- * sima_measure_init - parameters, hashing, TPM, list and boot_aggregate
+ * sima_measure_init - parameters: algorithm, template, PCR
+ *
+ * Hashing, the TPM and the list start after it, with its algorithm
+ * (sima_measure_algo()).
  *
  * Return: 0 or a negative errno; the cause is logged.
  */
@@ -675,42 +659,26 @@ int sima_measure_init(void)
 	absolute_path = (void *)sima_kallsyms_lookup("d_absolute_path");
 	if (!absolute_path)
 		return -ENOENT;
-	err = sima_hash_init(list_algo);
-	if (err)
-		return err;
-	err = sima_iint_init();
-	if (err)
-		goto err_hash;
-	sima_tpm_init();
+	return 0;
+}
+
+/**
+ * sima_measure_boot_aggregate - the list's first entry
+ *
+ * Return: 0 or a negative errno.
+ */
+int sima_measure_boot_aggregate(void)
+{
+	int err;
+
 	/* The PCR outlives sima: an earlier instance's extensions stay. */
 	if (!sima_tpm_pcr_is_zero(pcr))
 		pr_warn("PCR %d was already extended (sima reloaded?): this list will not replay against it\n",
 			pcr);
-	sima_mlist_init(list_algo);
 	err = add_boot_aggregate();
 	if (err)
-		goto err_tpm;
-	measure_kernel_version();
+		return err;
 	pr_info("measuring with %s into PCR %d, template %s\n", ima_hash, pcr,
 		sima_template_desc_name(default_desc));
 	return 0;
-
-err_tpm:
-	sima_mlist_exit();
-	sima_tpm_exit();
-	sima_iint_exit();
-err_hash:
-	sima_hash_exit();
-	return err;
-}
-
-/**
- * sima_measure_exit - free the list and per-inode state; hooks are gone
- */
-void sima_measure_exit(void)
-{
-	sima_mlist_exit();
-	sima_tpm_exit();
-	sima_iint_exit();
-	sima_hash_exit();
 }

@@ -12,6 +12,7 @@
 #include <linux/seq_file.h>
 #include <linux/slab.h>
 
+#include "sima/fs.h"
 #include "sima/mlist.h"
 #include "sima/mlist_fs.h"
 #include "sima/template.h"
@@ -125,12 +126,13 @@ DEFINE_SHOW_ATTRIBUTE(violations);
 
 /**
  * sima_mlist_fs_init - create the list files in sima's directory
- * @dir: sima's securityfs directory
  *
  * Return: 0 or a negative errno; nothing is left behind on failure.
  */
-int sima_mlist_fs_init(struct dentry *dir)
+int sima_mlist_fs_init(void)
 {
+	struct dentry *dir = sima_fs_dir();
+
 	binary_file = securityfs_create_file("binary_runtime_measurements",
 					     0440, dir, NULL, &binary_fops);
 	ascii_file = securityfs_create_file("ascii_runtime_measurements",

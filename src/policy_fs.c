@@ -40,6 +40,7 @@
 
 #include "sima/digest.h"
 #include "sima/audit.h"
+#include "sima/fs.h"
 #include "sima/key_queue.h"
 #include "sima/lsm.h"
 #include "sima/modsig.h"
@@ -419,14 +420,13 @@ static const struct file_operations policy_fops = {
 
 /**
  * sima_policy_fs_init - create the policy file
- * @dir: sima's securityfs directory
  *
  * Return: 0, or a negative errno.
  */
-int sima_policy_fs_init(struct dentry *dir)
+int sima_policy_fs_init(void)
 {
-	policy_file = securityfs_create_file("policy", 0600, dir, NULL,
-					     &policy_fops);
+	policy_file = securityfs_create_file("policy", 0600, sima_fs_dir(),
+					     NULL, &policy_fops);
 	if (IS_ERR(policy_file)) {
 		int err = PTR_ERR(policy_file);
 

@@ -13,6 +13,7 @@
 #include <linux/fs.h>
 #include <linux/iversion.h>
 #include <linux/slab.h>
+#include <linux/utsname.h>
 
 #include "sima/appraise.h"
 #include "sima/audit.h"
@@ -577,4 +578,28 @@ int sima_process_event(const struct sima_event *ev)
 		break;
 	}
 	return processed_here(ev) ? process(ev) : 0;
+}
+
+/**
+ * sima_process_kernel_version - the kernel's release, as critical data
+ *
+ * As upstream at init, once the list has its boot_aggregate.
+ *
+ * Return: 0; the outcome is the policy's and the list's.
+ */
+int sima_process_kernel_version(void)
+{
+	const char *release = init_utsname()->release;
+	struct sima_event ev = {
+		.hook = SIMA_EV_CRITICAL_DATA,
+		.func = SIMA_FUNC_CRITICAL_DATA,
+		.cred = current_cred(),
+		.buf = release,
+		.size = strlen(release),
+		.label = "kernel_info",
+		.data_name = "kernel_version",
+	};
+
+	sima_process_event(&ev);
+	return 0;
 }

@@ -7,10 +7,9 @@
 
 #include <linux/types.h>
 
-struct dentry;
 struct sima_digest;
 
-int sima_blacklist_fs_init(struct dentry *dir);
+int sima_blacklist_fs_init(void);
 void sima_blacklist_fs_exit(void);
 void sima_blacklist_exit(void);
 bool sima_blacklist_has_digest(const struct sima_digest *digest);

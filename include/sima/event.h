@@ -80,8 +80,6 @@ struct sima_event {
 	bool truncating;
 };
 
-extern const char *const sima_hook_names[SIMA_NR_HOOKS];
-
 /*
  * Events seen per hook point. Per-CPU so that hooks on unrelated files
  * never share a cache line; readers sum over all CPUs and may see a
@@ -93,7 +91,11 @@ DECLARE_PER_CPU(u64, sima_event_counts[SIMA_NR_HOOKS]);
 int sima_process_event(const struct sima_event *ev);
 int sima_process_access(const struct sima_event *ev);
 bool sima_access_untouched(enum sima_func func, struct file *file, int mask);
-u64 sima_event_count(enum sima_hook_id hook);
+int sima_process_kernel_version(void);
+
+/* src/dispatch.c: the hook_counts file. */
+int sima_dispatch_fs_init(void);
+void sima_dispatch_fs_exit(void);
 
 /**
  * sima_dispatch_count - count an event the engine has nothing to do with

@@ -5,9 +5,7 @@
 #ifndef _SIMA_MLIST_FS_H
 #define _SIMA_MLIST_FS_H
 
-struct dentry;
-
-int sima_mlist_fs_init(struct dentry *dir);
+int sima_mlist_fs_init(void);
 void sima_mlist_fs_exit(void);
 
 #endif /* _SIMA_MLIST_FS_H */

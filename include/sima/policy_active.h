@@ -24,7 +24,6 @@
 #include "sima/match.h"
 #include "sima/policy.h"
 
-struct dentry;
 struct file;
 struct sima_event;
 struct sima_policy;
@@ -62,7 +61,7 @@ void sima_policy_match(const struct sima_event *ev, u32 want,
 		       struct sima_match_result *res, bool *file_measure);
 bool sima_policy_untouched(enum sima_func func, struct file *file, int mask,
 			   u32 want);
-int sima_policy_fs_init(struct dentry *dir);
+int sima_policy_fs_init(void);
 void sima_policy_fs_exit(void);
 
 /* Between the parts of the policy engine (policy*.c) only. */
