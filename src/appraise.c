@@ -31,8 +31,10 @@
 #include "sima/keys.h"
 #include "sima/modsig.h"
 #include "sima/policy_active.h"
+#include "sima/trust.h"
 #include "sima/verdict.h"
 #include "sima/xattr.h"
+#include "sima/xattr_read.h"
 
 enum appraise_mode {
 	MODE_OFF,
@@ -46,11 +48,6 @@ module_param(ima_appraise, charp, 0444);
 MODULE_PARM_DESC(ima_appraise, "Appraisal mode: enforce (default), fix, log or off");
 
 static enum appraise_mode mode = MODE_ENFORCE;
-/*
- * Moves on whenever trust is withdrawn (a blacklist entry, a key leaving
- * a keyring): a verdict cached under an older value is stale.
- */
-static atomic_t trust_gen __read_mostly = ATOMIC_INIT(1);
 /* mode != MODE_OFF, for sima_appraise_active(); set at init. */
 bool sima_appraise_on __read_mostly = true;
 static unsigned int hash_algo;
@@ -190,49 +187,6 @@ static int write_hash(struct dentry *dentry, const struct sima_digest *d)
 }
 
 /**
- * sima_xattr_get - an xattr, raw, without permission checks (as EVM reads)
- * @dentry: the file's dentry
- * @name: the xattr's name
- * @value: receives a kmalloc()ed copy, or NULL
- *
- * Return: its length (0 for an empty value, with no copy), or -errno
- * (-ENODATA when absent, -E2BIG beyond XATTR_SIZE_MAX).
- */
-ssize_t sima_xattr_get(struct dentry *dentry, const char *name, u8 **value)
-{
-	struct inode *inode = d_backing_inode(dentry);
-	ssize_t len;
-
-	*value = NULL;
-	len = __vfs_getxattr(dentry, inode, name, NULL, 0);
-	if (len <= 0)
-		return len;
-	if (len > XATTR_SIZE_MAX)
-		return -E2BIG;
-	*value = kmalloc(len, GFP_KERNEL);
-	if (!*value)
-		return -ENOMEM;
-	len = __vfs_getxattr(dentry, inode, name, *value, len);
-	if (len <= 0) {
-		kfree(*value);
-		*value = NULL;
-	}
-	return len;
-}
-
-/**
- * sima_ima_xattr_read - security.ima, raw, without permission checks
- * @dentry: the file's dentry
- * @value: receives a kmalloc()ed copy, or NULL
- *
- * Return: its length, -ENODATA when absent or empty, or another errno.
- */
-ssize_t sima_ima_xattr_read(struct dentry *dentry, u8 **value)
-{
-	return sima_xattr_get(dentry, XATTR_NAME_IMA, value) ?: -ENODATA;
-}
-
-/**
  * sima_appraise_unverifiable - does a file's appraisal fail for its fs
  * @inode: the file's backing inode
  * @action: the decision's action bits
@@ -326,17 +280,6 @@ out:
 }
 
 /**
- * sima_appraise_distrust - every cached verdict is stale from now on
- *
- * For a blacklist entry or a key leaving a keyring: files are appraised
- * again on their next access, against what is still trusted.
- */
-void sima_appraise_distrust(void)
-{
-	atomic_inc(&trust_gen);
-}
-
-/**
  * sima_appraise_cached - is a verdict cached for this hook group
  * @iint: the inode's state
  * @sub: the group (enum sima_appraise_sub)
@@ -348,7 +291,7 @@ void sima_appraise_distrust(void)
 bool sima_appraise_cached(const struct sima_iint *iint, unsigned int sub)
 {
 	return test_bit(SIMA_IINT_APPRAISED + sub, &iint->flags) &&
-	       READ_ONCE(iint->verdict_gen) == atomic_read(&trust_gen);
+	       READ_ONCE(iint->verdict_gen) == sima_trust_gen();
 }
 
 /*
@@ -386,7 +329,7 @@ int sima_appraise_file(const struct sima_event *ev, struct sima_iint *iint,
 	if (sima_appraise_cached(iint, sub)) {
 		status = iint->status[sub];
 	} else {
-		unsigned int gen = atomic_read(&trust_gen);
+		unsigned int gen = sima_trust_gen();
 
 		/* Read before verifying: a withdrawal during it is seen. */
 		if (iint->verdict_gen != gen) {

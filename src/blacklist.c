@@ -21,12 +21,12 @@
 #include <linux/slab.h>
 #include <linux/uaccess.h>
 
-#include "sima/appraise.h"
 #include "sima/blacklist.h"
 #include "sima/blacklist_parse.h"
 #include "sima/digest.h"
 #include "sima/fs.h"
 #include "sima/hash.h"
+#include "sima/trust.h"
 
 struct entry {
 	struct list_head node;
@@ -128,7 +128,7 @@ static ssize_t blacklist_write(struct file *file, const char __user *ubuf,
 	mutex_lock(&blacklist_mutex);
 	list_splice_tail(&add, &entries);
 	mutex_unlock(&blacklist_mutex);
-	sima_appraise_distrust();
+	sima_trust_withdraw();
 	return count;
 }
 

@@ -42,7 +42,6 @@
 #include "sima/blacklist.h"
 #include "sima/digest.h"
 #include "sima/hook.h"
-#include "sima/key_queue.h"
 #include "sima/keys.h"
 #include "sima/xattr.h"
 
@@ -62,6 +61,8 @@ static struct key *ima_keyring;
 static struct key *ca_keyring;
 /* The kernel's platform keyring (UEFI db), set at boot; NULL without. */
 static struct key *platform_keyring;
+/* Where the certificates loaded at init go; set at init only. */
+static bool (*keep_cert)(const char *keyring, const void *cert, size_t len);
 /* The userspace "_ima" keyring, once found; published once, then fixed. */
 static struct key *user_keyring;
 /* Serialises looking "_ima" up. */
@@ -261,7 +262,7 @@ static int load_certs(struct key *keyring, char *paths)
 		pr_info("%s loaded into %s\n", path, keyring->description);
 		key_ref_put(kref);
 		/* Before sima's hooks: kept as the hook keeps what it sees. */
-		sima_key_queue_add(keyring->description, data, len);
+		keep_cert(keyring->description, data, len);
 		vfree(data);
 	}
 	kfree(list);
@@ -371,13 +372,18 @@ static struct key_restriction *restriction(void)
 
 /**
  * sima_keys_init - create sima's IMA keyring and load x509= into it
+ * @keep: handed each certificate loaded (x509=, x509_ca=), for a KEY_CHECK
+ *	rule to measure later
  *
  * Return: 0, or an error (logged).
  */
-int sima_keys_init(void)
+int sima_keys_init(bool (*keep)(const char *keyring, const void *cert,
+				size_t len))
 {
 	struct key_restriction *r;
 	int err;
+
+	keep_cert = keep;
 
 	if (IS_ENABLED(CONFIG_INTEGRITY_PLATFORM_KEYRING))
 		platform_keyring = system_keyring("platform_trusted_keys");

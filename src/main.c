@@ -71,6 +71,23 @@ static int appraise_init(void)
 	return sima_appraise_init(sima_measure_algo());
 }
 
+/*
+ * The policy file accepts appended-signature rules where they can be
+ * checked, and each policy it loads may measure the certificates kept
+ * for the first KEY_CHECK rule.
+ */
+static int policy_fs_init(void)
+{
+	return sima_policy_fs_init(sima_modsig_supported(),
+				   sima_key_queue_flush);
+}
+
+/* Certificates sima loads itself are kept like those the hook sees. */
+static int keys_init(void)
+{
+	return sima_keys_init(sima_key_queue_add);
+}
+
 /**
  * struct sima_part - one subsystem's start and stop
  * @name: for the log
@@ -94,12 +111,12 @@ static const struct sima_part parts[] = {
 	{ "fs-verity", sima_verity_init, NULL },
 	{ "lsm", sima_lsm_init, sima_lsm_exit },
 	{ "key queue", NULL, sima_key_queue_exit },
-	{ "keys", sima_keys_init, sima_keys_exit },
+	{ "keys", keys_init, sima_keys_exit },
 	{ "policy", sima_policy_init, sima_policy_exit },
 	{ "securityfs", sima_fs_init, sima_fs_exit, true },
 	{ "hook counts file", sima_dispatch_fs_init, sima_dispatch_fs_exit,
 	  true },
-	{ "policy file", sima_policy_fs_init, sima_policy_fs_exit, true },
+	{ "policy file", policy_fs_init, sima_policy_fs_exit, true },
 	{ "list files", sima_mlist_fs_init, sima_mlist_fs_exit, true },
 	{ "blacklist file", sima_blacklist_fs_init, sima_blacklist_fs_exit,
 	  true },

@@ -15,7 +15,6 @@
 #include <linux/slab.h>
 #include <linux/xattr.h>
 
-#include "sima/appraise.h"
 #include "sima/audit.h"
 #include "sima/cmdline.h"
 #include "sima/event.h"
@@ -29,6 +28,7 @@
 #include "sima/template.h"
 #include "sima/tpm.h"
 #include "sima/xattr.h"
+#include "sima/xattr_read.h"
 
 static char *ima_hash;
 module_param(ima_hash, charp, 0444);

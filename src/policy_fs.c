@@ -41,9 +41,7 @@
 #include "sima/digest.h"
 #include "sima/audit.h"
 #include "sima/fs.h"
-#include "sima/key_queue.h"
 #include "sima/lsm.h"
-#include "sima/modsig.h"
 #include "sima/policy_active.h"
 #include "sima/verity.h"
 
@@ -62,6 +60,9 @@ enum {
 
 static unsigned long policy_fs_flags;
 static struct dentry *policy_file;
+/* From the parts above the policy, set at init (sima_policy_fs_init()). */
+static bool modsig_supported;
+static void (*policy_loaded)(void);
 
 /**
  * struct policy_txn - one writer's transaction, in file->private_data
@@ -367,7 +368,7 @@ static int policy_open(struct inode *inode, struct file *file)
 	}
 	mutex_init(&txn->lock);
 	txn->env.key_check = true;
-	txn->env.modsig = sima_modsig_supported();
+	txn->env.modsig = modsig_supported;
 	txn->env.verity = sima_verity_supported();
 	txn->env.custom_policy = sima_policy_is_custom();
 	txn->env.map_id = map_id;
@@ -393,7 +394,7 @@ static int policy_release(struct inode *inode, struct file *file)
 	}
 	ok = !txn->failed && txn->batch.nr && !sima_policy_load(&txn->batch);
 	if (ok)
-		sima_key_queue_flush();
+		policy_loaded();
 	pr_info("policy update %s\n", ok ? "completed" : "failed");
 	sima_audit_msg(SIMA_AUDIT_INTEGRITY_STATUS, NULL, NULL, "policy_update",
 		       ok ? "completed" : "failed", !ok, false);
@@ -420,11 +421,17 @@ static const struct file_operations policy_fops = {
 
 /**
  * sima_policy_fs_init - create the policy file
+ * @modsig: appended signatures can be checked: appraise_type=imasig|modsig
+ *	and appraise_flag= are accepted
+ * @loaded: called after each policy load through the file, with the
+ *	writer's credentials; may sleep
  *
  * Return: 0, or a negative errno.
  */
-int sima_policy_fs_init(void)
+int sima_policy_fs_init(bool modsig, void (*loaded)(void))
 {
+	modsig_supported = modsig;
+	policy_loaded = loaded;
 	policy_file = securityfs_create_file("policy", 0600, sima_fs_dir(),
 					     NULL, &policy_fops);
 	if (IS_ERR(policy_file)) {

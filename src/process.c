@@ -24,9 +24,11 @@
 #include "sima/measure.h"
 #include "sima/modsig.h"
 #include "sima/policy_active.h"
+#include "sima/trust.h"
 #include "sima/verdict.h"
 #include "sima/verity.h"
 #include "sima/xattr.h"
+#include "sima/xattr_read.h"
 
 /* Whether the inode has read-only openers (the count leases keep). */
 static bool has_readers(const struct inode *inode)
@@ -566,7 +568,7 @@ int sima_process_event(const struct sima_event *ev)
 			return 0;
 		break;
 	case SIMA_EV_KEY_WITHDRAWN:
-		sima_appraise_distrust();
+		sima_trust_withdraw();
 		return 0;
 	case SIMA_EV_FILE_MPROTECT:
 		return mprotect_exec(ev);

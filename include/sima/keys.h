@@ -9,7 +9,8 @@
 
 struct key;
 
-int sima_keys_init(void);
+int sima_keys_init(bool (*keep)(const char *keyring, const void *cert,
+				size_t len));
 void sima_keys_exit(void);
 s32 sima_keys_ima_serial(void);
 int sima_keys_check(int (*check)(struct key *keyring, const void *priv),

@@ -61,7 +61,7 @@ void sima_policy_match(const struct sima_event *ev, u32 want,
 		       struct sima_match_result *res, bool *file_measure);
 bool sima_policy_untouched(enum sima_func func, struct file *file, int mask,
 			   u32 want);
-int sima_policy_fs_init(void);
+int sima_policy_fs_init(bool modsig, void (*loaded)(void));
 void sima_policy_fs_exit(void);
 
 /* Between the parts of the policy engine (policy*.c) only. */
