@@ -30,7 +30,8 @@ modules:
 clean:
 	$(MAKE) -C tests/unit clean
 	rm -rf build *.ko *.o *.mod *.mod.c .*.cmd modules.order Module.symvers \
-		src/*.o src/.*.cmd tests/kunit/*.o tests/kunit/.*.cmd
+		src/*.o src/*/*.o src/*/*/*.o src/.*.cmd src/*/.*.cmd \
+		src/*/*/.*.cmd tests/kunit/*.o tests/kunit/.*.cmd
 
 deps:
 	scripts/deps.sh

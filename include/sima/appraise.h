@@ -9,7 +9,7 @@
 #include <linux/types.h>
 
 #include "sima/event.h"
-#include "sima/match.h"
+#include "sima/policy_match.h"
 
 struct sima_iint;
 struct sima_modsig;

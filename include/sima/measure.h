@@ -6,7 +6,7 @@
 #define _SIMA_MEASURE_H
 
 #include "sima/event.h"
-#include "sima/match.h"
+#include "sima/policy_match.h"
 
 struct file;
 struct sima_digest;
