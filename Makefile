@@ -40,6 +40,11 @@ deps:
 checkpatch:
 	scripts/checkpatch.sh
 
+# One-way dependencies between the subsystems of src/ (includes; calls
+# too once "make build-distro" has built the objects).
+layering:
+	scripts/layering.py $(wildcard build/distro/mod)
+
 unit:
 	$(MAKE) -s -C tests/unit
 
@@ -79,5 +84,5 @@ bench: build-distro
 demo:
 	scripts/demo.sh
 
-.PHONY: modules clean deps checkpatch unit fuzz build-test build-distro \
-	kunit e2e-test e2e-distro check parity stress bench demo
+.PHONY: modules clean deps checkpatch layering unit fuzz build-test \
+	build-distro kunit e2e-test e2e-distro check parity stress bench demo
