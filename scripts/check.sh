@@ -58,6 +58,9 @@ vm_suite() {
 		tail -20 "$log"
 		record FAIL "$name:vm"
 	fi
+	# a test that would not die: the stacks of the tasks that blocked it
+	grep -a -A 40 -m 1 'sysrq: Show Blocked State' "$res/$name.console" \
+		2>/dev/null
 }
 
 # e2e_tests GLOB: the e2e scripts whose names match, on one line

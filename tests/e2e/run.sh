@@ -10,7 +10,8 @@
 # One line per test (PASS NAME, FAIL NAME, SKIP NAME (reason)) goes to
 # stdout and is appended to $SIMA_EXPORT/e2e-results.txt; each test's
 # output is kept in $SIMA_EXPORT/e2e-logs/NAME.log.  Exit status 1 if any
-# test failed.
+# test failed.  A test still alive 60 s after its SIGKILL ends the run
+# (see stuck()).
 
 dir=$(cd "$(dirname "$0")" && pwd)
 SIMA_EXPORT=${SIMA_EXPORT:-/export}
@@ -49,6 +50,16 @@ nskip=0
 report() {	# LINE
 	echo "$1"
 	echo "$1" >>"$results"
+}
+
+# stuck NAME: a test outlived SIGKILL, so this run cannot go on. Record it,
+# have the kernel list its blocked tasks (with stacks) on the console, and
+# end the run so that the results so far are exported.
+stuck() {
+	report "FAIL $1 (a task of it stays blocked in the kernel after SIGKILL)"
+	echo "run.sh: $1 unkillable; blocked tasks follow" >/dev/kmsg
+	echo w >/proc/sysrq-trigger
+	kill -KILL $$
 }
 
 # The kernel log after MARK, restricted to splat lines.
@@ -92,12 +103,16 @@ for t in "$@"; do
 			echo "run.sh: $name timed out after $timeout s" >>"$log"
 			kill -KILL "$tpid" 2>/dev/null
 			kill -KILL "-$tpid" 2>/dev/null
+			# Reaped at once, unless a task of it is blocked in
+			# the kernel: then the wait below never returns.
+			read -r -t 60 _ <&3 || stuck "$name"
 		fi
 	) &
 	wpid=$!
 	wait "$tpid"
 	rc=$?
-	[ -f "$wdfifo.fired" ] || echo cancel >&3
+	# cancels the watchdog, or tells it the killed test was reaped
+	echo reaped >&3
 	wait "$wpid"
 	# leftovers would make later tests' counts move
 	if [ -n "$setsid" ] && kill -0 "-$tpid" 2>/dev/null; then
