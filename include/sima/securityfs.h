@@ -5,13 +5,14 @@
 #ifndef _SIMA_SECURITYFS_H
 #define _SIMA_SECURITYFS_H
 
+#include <linux/fs.h>
 #include <linux/types.h>
-
-struct dentry;
 
 int sima_fs_init(void);
 void sima_fs_exit(void);
 struct dentry *sima_fs_dir(void);
+int sima_fs_file(const char *name, umode_t mode,
+		 const struct file_operations *fops, struct dentry **dentry);
 bool sima_fs_native_ima(void);
 
 #endif /* _SIMA_SECURITYFS_H */

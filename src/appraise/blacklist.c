@@ -183,16 +183,8 @@ static const struct file_operations blacklist_fops = {
  */
 int sima_blacklist_fs_init(void)
 {
-	blacklist_file = securityfs_create_file("blacklist", 0600,
-						sima_fs_dir(), NULL,
-						&blacklist_fops);
-	if (IS_ERR(blacklist_file)) {
-		int err = PTR_ERR(blacklist_file);
-
-		blacklist_file = NULL;
-		return err;
-	}
-	return 0;
+	return sima_fs_file("blacklist", 0600, &blacklist_fops,
+			    &blacklist_file);
 }
 
 /**

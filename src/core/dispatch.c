@@ -55,15 +55,8 @@ DEFINE_SHOW_ATTRIBUTE(hook_counts);
  */
 int sima_dispatch_fs_init(void)
 {
-	hook_counts = securityfs_create_file("hook_counts", 0440, sima_fs_dir(),
-					     NULL, &hook_counts_fops);
-	if (IS_ERR(hook_counts)) {
-		int err = PTR_ERR(hook_counts);
-
-		hook_counts = NULL;
-		return err;
-	}
-	return 0;
+	return sima_fs_file("hook_counts", 0440, &hook_counts_fops,
+			    &hook_counts);
 }
 
 /**

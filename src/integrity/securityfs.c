@@ -61,6 +61,28 @@ struct dentry *sima_fs_dir(void)
 }
 
 /**
+ * sima_fs_file - create a file in sima's directory
+ * @name: its name
+ * @mode: its permissions
+ * @fops: its file operations; .owner must be THIS_MODULE
+ * @dentry: receives the file, NULL on failure
+ *
+ * Return: 0 or the securityfs error.
+ */
+int sima_fs_file(const char *name, umode_t mode,
+		 const struct file_operations *fops, struct dentry **dentry)
+{
+	*dentry = securityfs_create_file(name, mode, sima_dir, NULL, fops);
+	if (IS_ERR(*dentry)) {
+		int err = PTR_ERR(*dentry);
+
+		*dentry = NULL;
+		return err;
+	}
+	return 0;
+}
+
+/**
  * sima_fs_native_ima - does native IMA own /sys/kernel/security/ima
  *
  * Valid after sima_fs_init().

@@ -433,15 +433,7 @@ int sima_policy_fs_init(bool modsig, void (*loaded)(void))
 {
 	modsig_supported = modsig;
 	policy_loaded = loaded;
-	policy_file = securityfs_create_file("policy", 0600, sima_fs_dir(),
-					     NULL, &policy_fops);
-	if (IS_ERR(policy_file)) {
-		int err = PTR_ERR(policy_file);
-
-		policy_file = NULL;
-		return err;
-	}
-	return 0;
+	return sima_fs_file("policy", 0600, &policy_fops, &policy_file);
 }
 
 /**
