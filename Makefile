@@ -30,7 +30,8 @@ modules:
 clean:
 	$(MAKE) -C tests/unit clean
 	rm -rf build *.ko *.o *.mod *.mod.c .*.cmd modules.order Module.symvers \
-		src/*.o src/.*.cmd tests/kunit/*.o tests/kunit/.*.cmd
+		src/*.o src/*/*.o src/*/*/*.o src/.*.cmd src/*/.*.cmd \
+		src/*/*/.*.cmd tests/kunit/*.o tests/kunit/.*.cmd
 
 deps:
 	scripts/deps.sh
@@ -38,6 +39,11 @@ deps:
 # Pieces of "make check", runnable alone.
 checkpatch:
 	scripts/checkpatch.sh
+
+# One-way dependencies between the subsystems of src/ (includes; calls
+# too once "make build-distro" has built the objects).
+layering:
+	scripts/layering.py $(wildcard build/distro/mod)
 
 unit:
 	$(MAKE) -s -C tests/unit
@@ -78,5 +84,5 @@ bench: build-distro
 demo:
 	scripts/demo.sh
 
-.PHONY: modules clean deps checkpatch unit fuzz build-test build-distro \
-	kunit e2e-test e2e-distro check parity stress bench demo
+.PHONY: modules clean deps checkpatch layering unit fuzz build-test \
+	build-distro kunit e2e-test e2e-distro check parity stress bench demo

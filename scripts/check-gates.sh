@@ -12,8 +12,13 @@
 #   scripts/check-gates.sh OBJDIR   (the module's build directory)
 set -euo pipefail
 
-dir=${1:?usage: check-gates.sh OBJDIR}
-seam="kallsyms.o kernel_data.o gate.o gate_thunks.o ftrace_hook.o hooks.o"
+dir=$(realpath "${1:?usage: check-gates.sh OBJDIR}")
+# relative to src/; kernel/SERIES/hooks.o is each series' hook table
+seam="kernel/kallsyms.o kernel/kernel_data.o kernel/gate.o"
+seam+=" kernel/gate_thunks.o kernel/ftrace_hook.o"
+# the module's objects, from kbuild's list (stale ones may lie around)
+objs=$(sed "s|^$dir/src/||" "$dir/sima.mod")
+seam+=" $(grep -E '^kernel/[^/]+/hooks\.o$' <<<"$objs")"
 # direct and retpoline forms of an indirect call or jump
 indirect='(call|jmp)[a-z]* +\*|__x86_indirect_(call_|jump_)?thunk'
 rc=0
@@ -22,9 +27,8 @@ indirect_count() {	# OBJ
 	objdump -dr "$1" | grep -cE "$indirect" || true
 }
 
-for obj in "$dir"/src/*.o; do
-	name=$(basename "$obj")
-	nm -u "$obj" | grep -qw sima_kallsyms_lookup || continue
+for name in $objs; do
+	nm -u "$dir/src/$name" | grep -qw sima_kallsyms_lookup || continue
 	case " $seam " in
 	*" $name "*) ;;
 	*)
@@ -41,7 +45,7 @@ for name in $seam; do
 		rc=1
 	fi
 done
-n=$(indirect_count "$dir/src/ftrace_entry.o")
+n=$(indirect_count "$dir/src/kernel/ftrace_entry.o")
 if [ "$n" -ne 1 ]; then
 	echo "check-gates: ftrace_entry.o has $n indirect branches, expected 1 (to the wrapper)" >&2
 	rc=1

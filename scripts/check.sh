@@ -1,9 +1,10 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# make check: style, user-space unit tests, KUnit in the test kernel and the
-# e2e suite on the test and the distro kernel. Every result is one line
-# "PASS|FAIL|SKIP name" in build/results/all.txt; the last line printed is
-# "N passed, N failed, N skipped" and the exit status is 1 if any failed.
+# make check: style, user-space unit tests, the layering of src/, KUnit in
+# the test kernel and the e2e suite on the test and the distro kernel.
+# Every result is one line "PASS|FAIL|SKIP name" in build/results/all.txt;
+# the last line printed is "N passed, N failed, N skipped" and the exit
+# status is 1 if any failed.
 set -uo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -167,6 +168,13 @@ stage build-test scripts/build.sh test && built_test=1
 stage build-distro scripts/build.sh distro && built_distro=1
 [ $built_test = 1 ] || record SKIP "kunit, e2e-test (test build failed)"
 [ $built_distro = 1 ] || record SKIP "e2e-distro (distro build failed)"
+# Subsystems depend one way (README "Layout"): the includes, and the calls
+# between the distro build's objects.
+if [ $built_distro = 1 ]; then
+	stage layering scripts/layering.py build/distro/mod
+else
+	stage layering scripts/layering.py
+fi
 
 # The debug kernel's e2e suite in two boots (the second ends with 90-lock,
 # which must come last; its 81-load-failures loads sima once per load part,

@@ -6,7 +6,8 @@
  * and when a later part fails to start. The hooks go last on load and
  * first on unload (after the securityfs files), so that no event ever
  * reaches a part of sima that is not there; lock mode engages after them,
- * with nothing left that can fail.
+ * with nothing left that can fail. What one part needs of another that
+ * starts before it is handed over here, never asked for by the part.
  */
 
 #include <linux/delay.h>
@@ -14,18 +15,25 @@
 
 #include "sima/appraise.h"
 #include "sima/audit.h"
-#include "sima/blacklist.h"
-#include "sima/fs.h"
+#include "sima/dispatch.h"
 #include "sima/gate.h"
-#include "sima/hook.h"
-#include "sima/key_queue.h"
-#include "sima/keys.h"
+#include "sima/hash.h"
+#include "sima/iint.h"
+#include "sima/kallsyms.h"
 #include "sima/lock.h"
-#include "sima/lsm.h"
 #include "sima/measure.h"
 #include "sima/modsig.h"
 #include "sima/policy_active.h"
+#include "sima/securityfs.h"
 #include "sima/verity.h"
+#include "appraise/blacklist.h"
+#include "appraise/keys.h"
+#include "core/key_queue.h"
+#include "kernel/hook.h"
+#include "measure/mlist.h"
+#include "measure/mlist_fs.h"
+#include "measure/tpm.h"
+#include "policy/lsm.h"
 
 /* Unloading, lock mode and the wait for open files rely on it. */
 #ifndef CONFIG_MODULE_UNLOAD
@@ -49,9 +57,37 @@ static bool injected_failure(unsigned int n)
 }
 #endif
 
+/* Hashing, the list and appraisal use the algorithm ima_hash chose. */
+static int hash_init(void)
+{
+	return sima_hash_init(sima_measure_algo());
+}
+
+static int mlist_init(void)
+{
+	return sima_mlist_init(sima_measure_algo());
+}
+
 static int appraise_init(void)
 {
 	return sima_appraise_init(sima_measure_algo());
+}
+
+/*
+ * The policy file accepts appended-signature rules where they can be
+ * checked, and each policy it loads may measure the certificates kept
+ * for the first KEY_CHECK rule.
+ */
+static int policy_fs_init(void)
+{
+	return sima_policy_fs_init(sima_modsig_supported(),
+				   sima_key_queue_flush);
+}
+
+/* Certificates sima loads itself are kept like those the hook sees. */
+static int keys_init(void)
+{
+	return sima_keys_init(sima_key_queue_add);
 }
 
 /**
@@ -59,11 +95,13 @@ static int appraise_init(void)
  * @name: for the log
  * @init: starts it; NULL when it needs no start
  * @exit: stops it; NULL when it needs no stop
+ * @files: it creates securityfs files, which go first on unload
  */
 struct sima_part {
 	const char *name;
 	int (*init)(void);
 	void (*exit)(void);
+	bool files;
 };
 
 static const struct sima_part parts[] = {
@@ -77,20 +115,32 @@ static const struct sima_part parts[] = {
 	{ "fs-verity", sima_verity_init, NULL },
 	{ "lsm", sima_lsm_init, sima_lsm_exit },
 	{ "key queue", NULL, sima_key_queue_exit },
-	{ "keys", sima_keys_init, sima_keys_exit },
+	{ "keys", keys_init, sima_keys_exit },
 	{ "policy", sima_policy_init, sima_policy_exit },
-	{ "securityfs", sima_fs_init, sima_fs_exit },
-	{ "measurement", sima_measure_init, sima_measure_exit },
+	{ "securityfs", sima_fs_init, sima_fs_exit, true },
+	{ "hook counts file", sima_dispatch_fs_init, sima_dispatch_fs_exit,
+	  true },
+	{ "policy file", policy_fs_init, sima_policy_fs_exit, true },
+	{ "list files", sima_mlist_fs_init, sima_mlist_fs_exit, true },
+	{ "blacklist file", sima_blacklist_fs_init, sima_blacklist_fs_exit,
+	  true },
+	{ "measurement", sima_measure_init, NULL },
+	{ "hashing", hash_init, sima_hash_exit },
+	{ "iint", sima_iint_init, sima_iint_exit },
+	{ "tpm", sima_tpm_init, sima_tpm_exit },
+	{ "list", mlist_init, sima_mlist_exit },
+	{ "boot_aggregate", sima_measure_boot_aggregate, NULL },
+	{ "kernel version", sima_process_kernel_version, NULL },
 	{ "appraisal", appraise_init, NULL },
 	{ "hooks", sima_hooks_init, sima_hooks_exit },
 	{ "locking", sima_lock_engage, NULL },
 };
 
-/* Stop parts[0..n-1], last first. */
-static void stop_parts(unsigned int n)
+/* Stop parts[0..n-1], last first; only those with files if @files. */
+static void stop_parts(unsigned int n, bool files)
 {
 	while (n--) {
-		if (parts[n].exit)
+		if (parts[n].exit && (parts[n].files || !files))
 			parts[n].exit();
 	}
 }
@@ -107,7 +157,7 @@ static int __init sima_init(void)
 			err = parts[i].init();
 		if (err) {
 			pr_err("starting %s failed: %d\n", parts[i].name, err);
-			stop_parts(i);
+			stop_parts(i, false);
 			return err;
 		}
 	}
@@ -137,13 +187,14 @@ static void wait_for_open_files(void)
 /*
  * The files go first, once none is open: from the moment the unload
  * began, an open of one of them fails with a kernel warning (its module
- * reference cannot be taken), so that window must stay short.
+ * reference cannot be taken), so that window must stay short. Removing
+ * them a second time, in the order of all parts, does nothing.
  */
 static void __exit sima_exit(void)
 {
 	wait_for_open_files();
-	sima_fs_exit();
-	stop_parts(ARRAY_SIZE(parts));
+	stop_parts(ARRAY_SIZE(parts), true);
+	stop_parts(ARRAY_SIZE(parts), false);
 	pr_info("unloaded\n");
 }
 

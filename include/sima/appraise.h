@@ -9,9 +9,8 @@
 #include <linux/types.h>
 
 #include "sima/event.h"
-#include "sima/match.h"
+#include "sima/policy_match.h"
 
-struct dentry;
 struct sima_iint;
 struct sima_modsig;
 
@@ -30,10 +29,7 @@ static inline bool sima_appraise_active(void)
 }
 
 bool sima_appraise_enforcing(void);
-ssize_t sima_xattr_get(struct dentry *dentry, const char *name, u8 **value);
-ssize_t sima_ima_xattr_read(struct dentry *dentry, u8 **value);
 bool sima_appraise_cached(const struct sima_iint *iint, unsigned int sub);
-void sima_appraise_distrust(void);
 bool sima_appraise_unverifiable(const struct inode *inode, u32 action);
 int sima_appraise_file(const struct sima_event *ev, struct sima_iint *iint,
 		       const struct sima_match_result *res,

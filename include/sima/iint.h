@@ -31,7 +31,7 @@ struct inode;
  * @status: appraisal status (enum sima_status) per enum sima_appraise_sub,
  *	valid while its SIMA_IINT_APPRAISED bit is set; under @mutex
  * @verdict_gen: the trust generation @status was computed under (see
- *	sima_appraise_distrust())
+ *	sima_trust_withdraw())
  * @rcu: deferred free
  */
 struct sima_iint {

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * sima - kernel variables read by name (src/kernel_data.c)
+ * sima - kernel variables read by name (src/kernel/kernel_data.c)
  */
 #ifndef _SIMA_KERNEL_DATA_H
 #define _SIMA_KERNEL_DATA_H

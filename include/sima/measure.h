@@ -6,14 +6,14 @@
 #define _SIMA_MEASURE_H
 
 #include "sima/event.h"
-#include "sima/match.h"
+#include "sima/policy_match.h"
 
 struct file;
 struct sima_digest;
 struct sima_modsig;
 
 int sima_measure_init(void);
-void sima_measure_exit(void);
+int sima_measure_boot_aggregate(void);
 unsigned int sima_measure_algo(void);
 u32 sima_measure_pcr(const struct sima_match_result *res);
 const char *sima_measure_path(struct file *file, char *pathbuf);

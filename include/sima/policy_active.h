@@ -17,14 +17,12 @@
 
 #include <linux/bits.h>
 #include <linux/compiler.h>
-#include <linux/refcount.h>
 #include <linux/types.h>
 
 #include "sima/func.h"
-#include "sima/match.h"
-#include "sima/policy.h"
+#include "sima/policy_match.h"
+#include "sima/policy_rule.h"
 
-struct dentry;
 struct file;
 struct sima_event;
 struct sima_policy;
@@ -62,50 +60,8 @@ void sima_policy_match(const struct sima_event *ev, u32 want,
 		       struct sima_match_result *res, bool *file_measure);
 bool sima_policy_untouched(enum sima_func func, struct file *file, int mask,
 			   u32 want);
-int sima_policy_fs_init(struct dentry *dir);
-void sima_policy_fs_exit(void);
-
-/* Between the parts of the policy engine (policy*.c) only. */
-
-/**
- * struct sima_policy_rule - a parsed rule, shared by the policies listing it
- * @ref: one per policy object (or batch) that lists the rule
- * @rule: the rule; never changed once parsed
- */
-struct sima_policy_rule {
-	refcount_t ref;
-	struct sima_rule rule;
-};
-
-/**
- * struct sima_rule_batch - rules parsed for one policy load, in order
- * @rules: the rules; the batch holds one reference on each
- * @nr: how many
- * @size: room in @rules
- */
-struct sima_rule_batch {
-	struct sima_policy_rule **rules;
-	unsigned int nr;
-	unsigned int size;
-};
-
-int sima_rule_batch_add(struct sima_rule_batch *batch, const char *line,
-			size_t len, const struct sima_policy_env *env,
-			const char **why);
-void sima_rule_batch_free(struct sima_rule_batch *batch);
-int sima_policy_load(struct sima_rule_batch *batch);
-bool sima_policy_is_custom(void);
 bool sima_policy_appraise_required(enum sima_func func);
-const char *sima_policy_template(const char *name);
-struct sima_policy *sima_policy_get(void);
-void sima_policy_put(struct sima_policy *policy);
-const struct sima_rule *sima_policy_rule(const struct sima_policy *policy,
-					 loff_t pos);
-
-/* policy_boot.c */
-int sima_policy_boot_rules(struct sima_rule_batch *batch,
-			   bool *fail_securely);
-/* policy_fs.c */
-bool sima_policy_fs_writable(void);
+int sima_policy_fs_init(bool modsig, void (*loaded)(void));
+void sima_policy_fs_exit(void);
 
 #endif /* _SIMA_POLICY_ACTIVE_H */

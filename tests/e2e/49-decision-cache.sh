@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 # 49-decision-cache: each CPU reuses its last policy decision when an
-# access has the same facts (src/policy.c, sima_policy_untouched()). One task
+# access has the same facts (src/policy/policy.c,
+# sima_policy_untouched()). One task
 # pinned to one CPU (simatest open-seq) makes two accesses back to back
 # that differ in exactly one fact a rule tests -- uid, gid, mask,
 # filesystem, file owner, file group, or the policy itself (a load in

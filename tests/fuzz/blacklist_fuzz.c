@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * sima - libFuzzer target for the blacklist file: src/blacklist_parse.c
+ * sima - libFuzzer target for the blacklist file:
+ * src/appraise/blacklist_parse.c
  *
  * The input is one write to sima/blacklist: cut at its first NUL (as
  * memdup_user_nul() leaves it) and split into lines at '\n', as
@@ -22,7 +23,7 @@
  */
 
 #include "compat_user_extra.h"
-#include "../../src/blacklist_parse.c"
+#include "../../src/appraise/blacklist_parse.c"
 
 #include <ctype.h>
 #include <stdint.h>

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * sima - libFuzzer target for appended signatures: src/modsig_layout.c
+ * sima - libFuzzer target for appended signatures:
+ * src/appraise/modsig_layout.c
  *
  * The first input byte picks the mode:
  *
@@ -27,7 +28,7 @@
  */
 
 #include "compat_user_extra.h"
-#include "../../src/modsig_layout.c"
+#include "../../src/appraise/modsig_layout.c"
 
 #include <stdint.h>
 

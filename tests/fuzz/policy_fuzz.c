@@ -19,8 +19,8 @@
  */
 
 #include "compat_user_extra.h"
-#include "../../src/policy_parse.c"
-#include "../../src/policy_print.c"
+#include "../../src/policy/policy_parse.c"
+#include "../../src/policy/policy_print.c"
 #include "../vectors/policy_cases.h"
 
 #include <stdint.h>

@@ -32,8 +32,8 @@
  */
 
 #include "compat_user_extra.h"
-#include "../../src/template.c"
-#include "../../src/template_render.c"
+#include "../../src/measure/template.c"
+#include "../../src/measure/template_render.c"
 #include "../vectors/template_cases.h"
 
 #include <stdint.h>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * sima - libFuzzer target for security.ima values: src/xattr.c and the
- * appraisal verdict of src/verdict.c
+ * sima - libFuzzer target for security.ima values: src/integrity/xattr.c
+ * and the appraisal verdict of src/appraise/verdict.c
  *
  * Input: two control bytes, then (unless byte 0 has bit 7) the computed
  * file digest, then the value, up to the end of the input so that ASan
@@ -35,8 +35,8 @@
  */
 
 #include "compat_user_extra.h"
-#include "../../src/xattr.c"
-#include "../../src/verdict.c"
+#include "../../src/integrity/xattr.c"
+#include "../../src/appraise/verdict.c"
 
 #include <stdint.h>
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * sima - KUnit suite for src/classify.c
+ * sima - KUnit suite for src/kernel/classify.c
  *
  * Runs the cases tests/unit runs in user space, here against the kernel's
  * own PROT_*, MAY_* and READING_* values.
@@ -9,7 +9,7 @@
 #include <kunit/test.h>
 #include <linux/module.h>
 
-#include "../../src/classify.c"
+#include "../../src/kernel/classify.c"
 #include "../vectors/classify_cases.h"
 
 static void mmap_case_desc(const struct mmap_case *c, char *desc)

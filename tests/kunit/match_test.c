@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * sima - KUnit suite for src/policy_match.c
+ * sima - KUnit suite for src/policy/policy_match.c
  *
  * Runs the cases tests/unit runs in user space, here with the kernel's
  * MAY_* values and string functions. The rules are parsed with
@@ -10,7 +10,7 @@
 
 #include <kunit/test.h>
 
-#include "../../src/policy_match.c"
+#include "../../src/policy/policy_match.c"
 #include "../vectors/match_cases.h"
 
 static void match_case_desc(const struct match_case *c, char *desc)

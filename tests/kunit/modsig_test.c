@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * sima - KUnit suite for src/modsig_layout.c
+ * sima - KUnit suite for src/appraise/modsig_layout.c
  *
  * Runs the cases tests/unit runs in user space.
  */
@@ -8,7 +8,7 @@
 #include <kunit/test.h>
 #include <linux/module.h>
 
-#include "../../src/modsig_layout.c"
+#include "../../src/appraise/modsig_layout.c"
 #include "../vectors/modsig_cases.h"
 
 static void modsig_case_desc(const struct modsig_case *c, char *desc)

@@ -12,8 +12,8 @@
 #include <kunit/test.h>
 #include <linux/ctype.h>
 
-#include "../../src/policy_parse.c"
-#include "../../src/policy_print.c"
+#include "../../src/policy/policy_parse.c"
+#include "../../src/policy/policy_print.c"
 #include "../vectors/policy_cases.h"
 
 #define POLICY_TEST_BUF	8192

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * sima - KUnit suite for src/template.c and src/template_render.c
+ * sima - KUnit suite for src/measure/template.c and
+ * src/measure/template_render.c
  *
  * Runs the cases tests/unit runs in user space, here with the kernel's
  * string functions and its SHA-1 (crypto shash) for the template digests,
@@ -11,8 +12,8 @@
 #include <crypto/hash.h>
 #include <kunit/test.h>
 
-#include "../../src/template.c"
-#include "../../src/template_render.c"
+#include "../../src/measure/template.c"
+#include "../../src/measure/template_render.c"
 #include "../vectors/template_cases.h"
 
 static void fmt_case_desc(const struct template_fmt_case *c, char *desc)

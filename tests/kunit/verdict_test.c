@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * sima - KUnit suite for src/verdict.c
+ * sima - KUnit suite for src/appraise/verdict.c
  *
  * Runs the cases tests/unit runs in user space, with the kernel's errno
  * values.
@@ -9,7 +9,7 @@
 #include <kunit/test.h>
 #include <linux/module.h>
 
-#include "../../src/verdict.c"
+#include "../../src/appraise/verdict.c"
 #include "../vectors/verdict_cases.h"
 
 static void verdict_case_desc(const struct verdict_case *c, char *desc)

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * sima - KUnit suite for src/xattr.c
+ * sima - KUnit suite for src/integrity/xattr.c
  *
  * Runs the cases tests/unit runs in user space, against the kernel's own
  * hash algorithm ids.
@@ -10,7 +10,7 @@
 #include <kunit/test.h>
 #include <linux/module.h>
 
-#include "../../src/xattr.c"
+#include "../../src/integrity/xattr.c"
 #include "../vectors/xattr_cases.h"
 
 static void xattr_case_desc(const struct xattr_algo_case *c, char *desc)

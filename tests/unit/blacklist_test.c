@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * sima - user-space runner for src/blacklist_parse.c over the shared cases
+ * sima - user-space runner for src/appraise/blacklist_parse.c over the
+ * shared cases
  *
  * Each line is copied into a heap buffer of its exact length (and its
  * NUL), so that ASan catches any read or write past it.
  */
 
-#include "../../src/blacklist_parse.c"
+#include "../../src/appraise/blacklist_parse.c"
 #include "../vectors/blacklist_cases.h"
 #define UNIT_SUITE "blacklist"
 #include "unit.h"

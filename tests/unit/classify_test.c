@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * sima - user-space runner for src/classify.c over the shared cases
+ * sima - user-space runner for src/kernel/classify.c over the shared cases
  */
 
-#include "../../src/classify.c"
+#include "../../src/kernel/classify.c"
 #include "../vectors/classify_cases.h"
 #define UNIT_SUITE "classify"
 #include "unit.h"

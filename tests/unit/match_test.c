@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * sima - user-space runner for src/policy_match.c over the shared cases
+ * sima - user-space runner for src/policy/policy_match.c over the shared cases
  *
  * Every case runs twice: over all its rules, and over only the rules a
  * per-func index keeps (sima_rule_can_match()); both must give the
@@ -8,8 +8,8 @@
  */
 
 #include "compat_user_extra.h"
-#include "../../src/policy_parse.c"
-#include "../../src/policy_match.c"
+#include "../../src/policy/policy_parse.c"
+#include "../../src/policy/policy_match.c"
 #include "../vectors/match_cases.h"
 #define UNIT_SUITE "match"
 #include "unit.h"

@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * sima - user-space runner for src/modsig_layout.c over the shared cases
+ * sima - user-space runner for src/appraise/modsig_layout.c over the
+ * shared cases
  *
  * Each buffer is copied into a heap block of its exact length, so that
  * ASan catches any read outside it.
  */
 
-#include "../../src/modsig_layout.c"
+#include "../../src/appraise/modsig_layout.c"
 #include "../vectors/modsig_cases.h"
 #define UNIT_SUITE "modsig"
 #include "unit.h"

@@ -11,8 +11,8 @@
 #if defined(__SANITIZE_ADDRESS__)
 #include <sanitizer/lsan_interface.h>
 #endif
-#include "../../src/policy_parse.c"
-#include "../../src/policy_print.c"
+#include "../../src/policy/policy_parse.c"
+#include "../../src/policy/policy_print.c"
 #include "../vectors/policy_cases.h"
 #define UNIT_SUITE "policy"
 #include "unit.h"

@@ -18,8 +18,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "../../src/template.c"
-#include "../../src/template_render.c"
+#include "../../src/measure/template.c"
+#include "../../src/measure/template_render.c"
 #include "../vectors/template_cases.h"
 #include "sha_user.h"
 #define UNIT_SUITE "template"

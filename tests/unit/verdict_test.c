@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * sima - user-space runner for src/verdict.c over the shared cases
+ * sima - user-space runner for src/appraise/verdict.c over the shared cases
  *
  * Values are copied into heap buffers of their exact length, so that ASan
  * catches any read past them.
  */
 
-#include "../../src/verdict.c"
+#include "../../src/appraise/verdict.c"
 #include "../vectors/verdict_cases.h"
 #define UNIT_SUITE "verdict"
 #include "unit.h"

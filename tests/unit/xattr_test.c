@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * sima - user-space runner for src/xattr.c over the shared cases
+ * sima - user-space runner for src/integrity/xattr.c over the shared cases
  *
  * Each value is copied into a heap buffer of its exact length, so that
  * ASan catches any read past it.
  */
 
-#include "../../src/xattr.c"
+#include "../../src/integrity/xattr.c"
 #include "../vectors/xattr_cases.h"
 #define UNIT_SUITE "xattr"
 #include "unit.h"

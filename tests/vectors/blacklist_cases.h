@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * sima - cases for src/blacklist_parse.c, shared by tests/unit and the
- * fuzzer's seed corpus
+ * sima - cases for src/appraise/blacklist_parse.c, shared by tests/unit
+ * and the fuzzer's seed corpus
  *
  * Each line is what blacklist_write() hands the parser: one line of the
  * write, its newline already cut (a "\n" here stands for a line the

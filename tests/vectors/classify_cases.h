@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * sima - cases for src/classify.c, shared by KUnit and tests/unit
+ * sima - cases for src/kernel/classify.c, shared by KUnit and tests/unit
  *
  * Each row is one hooked operation and the decision native IMA 6.1 takes
  * for it (security_mmap_file, ima_file_mprotect, do_open, ima_read_file).

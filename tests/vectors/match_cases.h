@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * sima - cases for src/policy_match.c, shared by KUnit and tests/unit
+ * sima - cases for src/policy/policy_match.c, shared by KUnit and tests/unit
  *
  * Each case is a policy (rule lines, parsed with sima_rule_parse()), the
  * facts about one access, the classes asked about, and what Linux 6.1's
@@ -13,8 +13,8 @@
 #define _SIMA_MATCH_CASES_H
 
 #include "sima/digest.h"
-#include "sima/match.h"
-#include "sima/policy.h"
+#include "sima/policy_match.h"
+#include "sima/policy_rule.h"
 
 #define MATCH_MAX_RULES	8
 

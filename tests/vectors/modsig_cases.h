@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * sima - cases for src/modsig_layout.c, shared by KUnit and tests/unit
+ * sima - cases for src/appraise/modsig_layout.c, shared by KUnit and
+ * tests/unit
  *
  * Each buffer is some data, an optional "signature", the 12-byte struct
  * module_signature and the marker, as scripts/sign-file appends them, or

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * sima - cases for src/policy_parse.c and src/policy_print.c, shared by
- * KUnit, tests/unit and the fuzzer's seed corpus
+ * sima - cases for src/policy/policy_parse.c and src/policy/policy_print.c,
+ * shared by KUnit, tests/unit and the fuzzer's seed corpus
  *
  * Accepted lines come with the exact line IMA 6.1 shows when the policy is
  * read back (ima_policy_show); rejected lines with the errno IMA returns and
@@ -12,7 +12,7 @@
 #define _SIMA_POLICY_CASES_H
 
 #include "sima/digest.h"
-#include "sima/policy.h"
+#include "sima/policy_rule.h"
 
 enum policy_env_id {
 	E_BOOT,		/* boot policy active, everything supported */

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * sima - cases for src/template.c and src/template_render.c, shared by
- * KUnit, tests/unit and the fuzzer's seed corpus
+ * sima - cases for src/measure/template.c and
+ * src/measure/template_render.c, shared by KUnit, tests/unit and the
+ * fuzzer's seed corpus
  *
  * Byte strings are lower-case hex. Expected field data and records use
  * little-endian integers: the tests encode with the canonical flag, and

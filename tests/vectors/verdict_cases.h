@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * sima - cases for src/verdict.c, shared by KUnit and tests/unit
+ * sima - cases for src/appraise/verdict.c, shared by KUnit and tests/unit
  *
  * Each case appraises one security.ima value against the digest
  * VERDICT_DIGEST (sha256, 32 bytes of 0x11); the fake signature check

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * sima - cases for src/xattr.c, shared by KUnit and tests/unit
+ * sima - cases for src/integrity/xattr.c, shared by KUnit and tests/unit
  *
  * Values as evmctl writes them and as a damaged or hostile file system
  * might hold them; the wanted algorithm is what upstream IMA 6.1's
