@@ -4,6 +4,14 @@
 #
 #   make                build sima.ko against KDIR
 #   make demo           boot a VM with swtpm and show sima at work
+#   make build-FLAVOUR  sima.ko, the test module and the guest helpers for a
+#                       kernel flavour (scripts/kernels.sh: test, distro,
+#                       test-6.12, distro-6.12; aliases test-6.1, distro-6.1)
+#                       into build/FLAVOUR/
+#   make kernel-SERIES  the cached test kernel of a series (6.1, 6.12)
+#   make smoke-FLAVOUR  boot a flavour, check it is usable (qemu/kernel-smoke.sh:
+#                       version, TPM, securityfs, disks, distro modules and
+#                       native IMA); needs no sima module
 #   make check          every test; last line "N passed, N failed, N skipped"
 #   make bench          overhead ratios vs no engine and native IMA (distro
 #                       kernel, QEMU -icount); prints a table, never fails on
@@ -51,8 +59,18 @@ unit:
 fuzz:
 	$(MAKE) -s -C tests/fuzz fuzz
 
-build-test build-distro: build-%:
+# Kernel flavours and series, from scripts/kernels.sh.
+FLAVOURS := $(shell . scripts/kernels.sh && echo $$SIMA_FLAVOURS) test-6.1 distro-6.1
+SERIES := $(shell . scripts/kernels.sh && echo $$SIMA_SERIES)
+
+$(addprefix build-,$(FLAVOURS)): build-%:
 	scripts/build.sh $*
+
+$(addprefix kernel-,$(SERIES)): kernel-%:
+	scripts/kernel-test.sh $*
+
+$(addprefix smoke-,$(FLAVOURS)): smoke-%:
+	qemu/run --kernel $* --timeout 1200 -- qemu/kernel-smoke.sh
 
 kunit: build-test
 	qemu/run --kernel test --export build/test/kunit -- tests/kunit/guest.sh
@@ -84,5 +102,6 @@ bench: build-distro
 demo:
 	scripts/demo.sh
 
-.PHONY: modules clean deps checkpatch layering unit fuzz build-test \
-	build-distro kunit e2e-test e2e-distro check parity stress bench demo
+.PHONY: modules clean deps checkpatch layering unit fuzz $(addprefix build-,$(FLAVOURS)) \
+	$(addprefix kernel-,$(SERIES)) $(addprefix smoke-,$(FLAVOURS)) \
+	kunit e2e-test e2e-distro check parity stress bench demo

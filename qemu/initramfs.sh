@@ -8,14 +8,18 @@
 # /init, sima's modules, the tests and the guest script are NOT in here:
 # qemu/run appends them per run as a second cpio archive.
 #
-# Usage: qemu/initramfs.sh test KVER [KBUILD]  (test kernel: all built in;
-#                                   KBUILD's modules.builtin makes modprobe of
-#                                   a built-in driver succeed)
-#        qemu/initramfs.sh distro [KVER]      (Debian kernel, default: the one
-#                                              scripts/distro-kernel.sh names)
+# Usage: qemu/initramfs.sh FLAVOUR ...   (flavours: scripts/kernels.sh)
+#        qemu/initramfs.sh TEST-FLAVOUR KVER [KBUILD]
+#               test kernels: all built in; KBUILD's modules.builtin makes
+#               modprobe of a built-in driver succeed
+#        qemu/initramfs.sh DISTRO-FLAVOUR [KVER]
+#               Debian kernels, default: the one scripts/distro-kernel.sh
+#               names for the flavour's series
 # Output: $SIMA_CACHE/initramfs/<key>/base.cpio.gz (SIMA_CACHE defaults to
 # ~/.cache/sima); <key> hashes this script, the flavour, the kernel version,
 # and path/size/mtime of every file copied in, so a tool upgrade rebuilds it.
+# Compressed distro modules (.ko.xz, 6.12) are stored decompressed: busybox
+# modprobe and the guest's boot time both prefer plain .ko.
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -25,22 +29,22 @@ self=$top/qemu/initramfs.sh
 log() { echo "initramfs: $*" >&2; }
 die() { log "$*"; exit 1; }
 
-flavour=${1:-}
+. "$top/scripts/kernels.sh"
+usage="usage: $0 TEST-FLAVOUR KVER [KBUILD] | DISTRO-FLAVOUR [KVER]"
+kernel_flavour "${1:-}" || die "$usage"
+flavour=$KFLAVOUR
 kver=${2:-}
 moddir=
-case "$flavour" in
+case "$KKIND" in
 test)
-	[ -n "$kver" ] || die "usage: $0 test KVER [KBUILD]"
+	[ -n "$kver" ] || die "$usage"
 	moddir=${3:-}
 	;;
 distro)
-	eval "$("$top/scripts/distro-kernel.sh")"
+	eval "$("$top/scripts/distro-kernel.sh" "$KSERIES")"
 	kver=${kver:-$DISTRO_KVER}
 	moddir=/lib/modules/$kver
 	[ -f "$moddir/modules.dep" ] || die "$moddir/modules.dep missing"
-	;;
-*)
-	die "usage: $0 test KVER [KBUILD] | distro [KVER]"
 	;;
 esac
 
@@ -71,7 +75,9 @@ dlopen_libs=(
 	/usr/lib/x86_64-linux-gnu/ossl-modules/legacy.so
 )
 data_files=(/etc/ssl/openssl.cnf)
-# Distro kernel modules (their dependencies and softdeps come along).
+# Distro kernel modules (their dependencies and softdeps come along), by
+# names both series know; a built-in one (6.12: virtio_pci, sha512_generic,
+# sha3_generic) just needs modules.builtin.
 # /init loads the first group at boot; the rest load on demand through
 # request_module() (kernel -> /sbin/modprobe) or from a test.
 boot_modules=(virtio_pci virtio_blk ext4 loop)
@@ -103,7 +109,7 @@ builtin_files=()
 for f in modules.builtin modules.builtin.modinfo modules.order modules.softdep; do
 	[ -n "$moddir" ] && [ -f "$moddir/$f" ] && builtin_files+=("$moddir/$f")
 done
-if [ "$flavour" = distro ]; then
+if [ "$KKIND" = distro ]; then
 	# modprobe --show-depends prints "insmod /path.ko" lines, softdeps
 	# included, and "builtin NAME" for built-in ones.
 	deps=
@@ -202,10 +208,11 @@ echo sima >etc/hostname
 mknod -m 600 dev/console c 5 1
 mknod -m 666 dev/null c 1 3
 
-# Facts /init reads.
+# Facts /init and qemu/kernel-smoke.sh read.
 echo "$flavour" >etc/sima/flavour
 echo "$kver" >etc/sima/kver
 : >etc/sima/modules
+: >etc/sima/modules-extra
 
 # Modules: the distro ones, and for both kernels modules.builtin so that
 # modprobe of a built-in driver succeeds; sima's own .ko stay in /sima.
@@ -213,13 +220,19 @@ mkdir -p "lib/modules/$kver"
 for f in "${modfiles[@]}"; do
 	rel=${f#"$moddir"/}
 	mkdir -p "lib/modules/$kver/$(dirname "$rel")"
-	cp "$f" "lib/modules/$kver/$rel"
+	case "$rel" in
+	*.ko.xz) xz -dc "$f" >"lib/modules/$kver/${rel%.xz}" ;;
+	*) cp "$f" "lib/modules/$kver/$rel" ;;
+	esac
 done
 for f in "${builtin_files[@]}"; do
 	cp "$f" "lib/modules/$kver/"
 done
 depmod -b "$stage" "$kver"
-[ "$flavour" = distro ] && printf '%s\n' "${boot_modules[@]}" >etc/sima/modules
+if [ "$KKIND" = distro ]; then
+	printf '%s\n' "${boot_modules[@]}" >etc/sima/modules
+	printf '%s\n' "${extra_modules[@]}" >etc/sima/modules-extra
+fi
 
 find . -mindepth 1 -printf '%P\n' | LC_ALL=C sort |
 	cpio --quiet -o -H newc -R 0:0 | gzip -6 >"$dir/base.cpio.gz.tmp"

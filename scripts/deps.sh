@@ -7,9 +7,7 @@ set -euo pipefail
 pkgs=(
 	# module and kernel builds
 	build-essential bc bison flex libelf-dev libssl-dev dwarves cpio
-	kmod rsync xz-utils linux-source-6.1
-	# the distro kernel sima is also tested on
-	linux-image-amd64 linux-headers-amd64
+	kmod rsync xz-utils
 	# VM harness
 	qemu-system-x86 swtpm swtpm-tools busybox-static e2fsprogs
 	# real tools used in the guest and on the host
@@ -17,6 +15,15 @@ pkgs=(
 	# tests: user-space unit tests and fuzzing, the host-side list renderer
 	clang libclang-rt-14-dev python3
 )
+
+# Every series of scripts/kernels.sh: the test kernel's source, and the
+# metapackages naming Debian's own kernel and headers.
+# shellcheck source=scripts/kernels.sh
+. "$(dirname "$0")/kernels.sh"
+for series in $SIMA_SERIES; do
+	kernel_series "$series"
+	pkgs+=("$KSRC_PKG" "$KIMAGE_META" "$KHEADERS_META")
+done
 
 missing=()
 for p in "${pkgs[@]}"; do
