@@ -24,10 +24,8 @@
 #include "sima/appraise.h"
 #include "sima/audit.h"
 #include "sima/cmdline.h"
-#include "sima/gate.h"
 #include "sima/hash.h"
 #include "sima/iint.h"
-#include "sima/kallsyms.h"
 #include "sima/modsig.h"
 #include "sima/policy_active.h"
 #include "sima/trust.h"
@@ -36,6 +34,7 @@
 #include "sima/xattr_read.h"
 #include "appraise/blacklist.h"
 #include "appraise/keys.h"
+#include "kernel_api.h"
 
 enum appraise_mode {
 	MODE_OFF,
@@ -174,9 +173,7 @@ static int write_hash(struct dentry *dentry, const struct sima_digest *d)
 		len = 2 + d->len;
 	}
 	inode_lock(inode);
-	/* not exported: writes the xattr without the permission hooks */
-	err = sima_gate___vfs_setxattr_noperm(&init_user_ns, dentry,
-					      XATTR_NAME_IMA, value, len, 0);
+	err = sima_setxattr_noperm(dentry, XATTR_NAME_IMA, value, len);
 	inode_unlock(inode);
 	return err;
 }

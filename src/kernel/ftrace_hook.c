@@ -22,6 +22,7 @@
 #include "sima/gate.h"
 #include "sima/kallsyms.h"
 #include "kernel/hook.h"
+#include "kernel_api.h"
 
 /*
  * Tasks currently inside a wrapper (or inside the original called from
@@ -82,12 +83,12 @@ static void report_busy_targets(const struct sima_hook *hooks,
 			return;
 		fentry = sima_gate_ftrace_location(hooks[i].addr);
 		if (!ftrace_set_filter_ip(probe, fentry, 0, 0)) {
-			err = register_ftrace_direct_multi(probe, entry);
+			err = sima_ftrace_direct_add(probe, entry);
 			if (err == -EBUSY)
 				pr_err("hook target %s is already modified by another ftrace user\n",
 				       hooks[i].name);
 			else if (!err)
-				unregister_ftrace_direct_multi(probe, entry);
+				sima_ftrace_direct_remove(probe, entry);
 		}
 		ftrace_free_filter(probe);
 		kfree(probe);
@@ -95,7 +96,7 @@ static void report_busy_targets(const struct sima_hook *hooks,
 }
 
 /*
- * Make the ops PERMANENT, which register_ftrace_direct_multi() does not
+ * Make the ops PERMANENT, which the registration does not
  * keep: "sysctl kernel.ftrace_enabled=0" would otherwise turn every
  * fentry call back into a nop and switch sima off without a trace; with
  * it, the sysctl fails while sima runs. A sysctl that raced with the
@@ -233,7 +234,7 @@ int sima_hooks_install(struct sima_hook_set *set)
 	unsigned long entry = (unsigned long)sima_hook_entry;
 	int err;
 
-	err = register_ftrace_direct_multi(&set->ops, entry);
+	err = sima_ftrace_direct_add(&set->ops, entry);
 	if (err) {
 		pr_err("cannot register the ftrace hooks: %d\n", err);
 		if (err == -EBUSY)
@@ -242,7 +243,7 @@ int sima_hooks_install(struct sima_hook_set *set)
 	}
 	err = make_permanent(&set->ops);
 	if (err)
-		unregister_ftrace_direct_multi(&set->ops, entry);
+		sima_ftrace_direct_remove(&set->ops, entry);
 	return err;
 }
 
@@ -264,8 +265,7 @@ void sima_hooks_remove(struct sima_hook_set *set)
 	 * Returns after RCU-tasks grace periods (the ops lives in module
 	 * memory): no task is between a fentry call and a wrapper's count.
 	 */
-	unregister_ftrace_direct_multi(&set->ops,
-				       (unsigned long)sima_hook_entry);
+	sima_ftrace_direct_remove(&set->ops, (unsigned long)sima_hook_entry);
 
 	while ((left = inflight_sum()) > 0) {
 		if (waited && !(waited % 5000))

@@ -33,5 +33,13 @@ SYM_FUNC_END(\name)
 
 /* The hooked functions' originals, entered past their fentry call. */
 	.set	.Lnr, 0
-#define SIMA_TARGET(sym, optional) gate sima_orig_##sym, sima_orig_addrs ;
+#define SIMA_TARGET(sym, need) gate sima_orig_##sym, sima_orig_addrs ;
 #include "hook_targets.def"
+
+/* Where the gates above enter each original: set at load, then read-only. */
+	.pushsection .data..ro_after_init, "aw"
+	.balign	8
+SYM_DATA_START(sima_orig_addrs)
+	.fill	.Lnr, 8, 0
+SYM_DATA_END(sima_orig_addrs)
+	.popsection

@@ -7,9 +7,10 @@
  * with the tree's parameters), as upstream's ima_collect_measurement()
  * does: nothing is read, and a file without fs-verity has no digest.
  *
- * fsverity_get_digest() is not exported on 6.1; it is called through a
- * gate. A kernel without it (no CONFIG_FS_VERITY) refuses verity rules
- * (upstream accepts them there, and then no file can ever pass).
+ * fsverity_get_digest() is not exported on 6.1, and its arguments differ
+ * between series: kernel_api.h calls it through a gate. A kernel without
+ * it (no CONFIG_FS_VERITY) refuses verity rules (upstream accepts them
+ * there, and then no file can ever pass).
  */
 
 #include <linux/fs.h>
@@ -18,6 +19,7 @@
 #include "sima/digest.h"
 #include "sima/gate.h"
 #include "sima/verity.h"
+#include "kernel_api.h"
 
 /* fs-verity keeps at most a SHA-512 digest (FS_VERITY_MAX_DIGEST_SIZE). */
 #define VERITY_MAX_DIGEST_SIZE	64
@@ -62,7 +64,7 @@ int sima_verity_digest(struct inode *inode, struct sima_digest *d)
 
 	if (!sima_verity_supported())
 		return -EOPNOTSUPP;
-	err = sima_gate_fsverity_get_digest(inode, digest, &algo);
+	err = sima_fsverity_digest(inode, digest, &algo);
 	if (err)
 		return err;
 	len = sima_hash_digest_size(algo);

@@ -32,6 +32,7 @@
 #include "policy/lsm.h"
 #include "policy/policy_cache.h"
 #include "policy/policy_load.h"
+#include "kernel_api.h"
 
 /**
  * struct sima_policy - a complete, immutable set of rules
@@ -571,11 +572,12 @@ static __always_inline void file_owner(struct file *file,
 				       const struct inode *inode,
 				       u32 *fowner, u32 *fgroup)
 {
-	struct user_namespace *mnt_userns =
-		file ? file_mnt_user_ns(file) : &init_user_ns;
+	kuid_t uid;
+	kgid_t gid;
 
-	*fowner = __kuid_val(i_uid_into_mnt(mnt_userns, inode));
-	*fgroup = __kgid_val(i_gid_into_mnt(mnt_userns, inode));
+	sima_inode_owner(file, inode, &uid, &gid);
+	*fowner = __kuid_val(uid);
+	*fgroup = __kgid_val(gid);
 }
 
 /*
