@@ -78,7 +78,7 @@ static const struct blacklist_case blacklist_cases[] = {
 	BAD("sha256, empty digest", "sha256:"),
 	BAD("sha256, second colon", "sha256::" D256),
 	BAD("upper-case algo", "SHA256:" D256),
-	BAD("unknown algo", "sha3-256:" D256),
+	BAD("unknown algo", "blake2b-256:" D256),
 	BAD("empty algo", ":" D256),
 	BAD("blank before the colon", "sha256 :" D256),
 	BAD("no colon", "0a1b2c3d"),

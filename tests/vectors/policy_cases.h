@@ -675,7 +675,7 @@ static const struct policy_bad_case policy_bad_cases[] = {
 	    "appraise_flag= is only valid with MODULE_CHECK and KEXEC_*_CHECK"),
 	BAD("measure func=MODULE_CHECK appraise_flag=check_blacklist", R_APPRAISE_ONLY),
 	/* appraise_algos= */
-	BAD("appraise appraise_algos=sha3-256", R_ALGO),
+	BAD("appraise appraise_algos=blake2b-256", R_ALGO),
 	BAD("appraise appraise_algos=SHA256", R_ALGO),
 	BAD("appraise appraise_algos=sha256,", R_ALGO),
 	BAD("appraise appraise_algos=,sha256", R_ALGO),

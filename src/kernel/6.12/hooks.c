@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * sima - the wrappers of the hook targets only Linux 6.12 has
+ *
+ * FILE_CHECK: do_open() and knfsd call security_file_post_open() with the
+ * open's MAY_* bits once the file is open, and before an O_TRUNC open
+ * truncates it: native IMA's own check (an LSM hook since 6.9), so one
+ * wrapper covers every open, knfsd's included. O_TMPFILE and O_PATH opens
+ * never get there, as upstream. The kexec command line is measured where
+ * the bzImage loader is asked to load.
+ */
+
+#include <linux/fs.h>
+#include <linux/kexec.h>
+#include <linux/security.h>
+
+#include "sima/classify.h"
+#include "sima/dispatch.h"
+#include "kernel/hooks/wrappers.h"
+
+/* The originals only Linux 6.12 has. */
+typeof(security_file_post_open) sima_orig_security_file_post_open;
+void *sima_orig_bzImage64_load(struct kimage *image, char *kernel,
+			       unsigned long kernel_len, char *initrd,
+			       unsigned long initrd_len, char *cmdline,
+			       unsigned long cmdline_len);
+
+/* A refusal makes the caller drop the file: it must not be put here. */
+static int sima_hook_security_file_post_open(struct file *file, int mask)
+{
+	int ret;
+
+	sima_hook_enter();
+	ret = sima_orig_security_file_post_open(file, mask);
+	if (!ret)
+		ret = sima_file_check(file, mask, false);
+	sima_hook_exit();
+	return ret;
+}
+
+/*
+ * kexec_file_load() has copied the command line into the image and asks
+ * the loader to load: the point where native IMA measures it. The event
+ * is measure-only, so the dispatcher cannot refuse it.
+ */
+static void *sima_hook_bzImage64_load(struct kimage *image, char *kernel,
+				      unsigned long kernel_len, char *initrd,
+				      unsigned long initrd_len, char *cmdline,
+				      unsigned long cmdline_len)
+{
+	void *ret;
+
+	sima_hook_enter();
+	if (sima_hook_active())
+		sima_data_event(SIMA_EV_KEXEC_CMDLINE, SIMA_FUNC_KEXEC_CMDLINE,
+				NULL, cmdline, cmdline_len, 0, true);
+	ret = sima_orig_bzImage64_load(image, kernel, kernel_len, initrd,
+				       initrd_len, cmdline, cmdline_len);
+	sima_hook_exit();
+	return ret;
+}
+
+/*
+ * In hook_targets.def's order: sima_hook_entry scans it hottest first.
+ * Each wrapper must have its original's prototype (the kernel's own,
+ * where a header declares it).
+ */
+#define SIMA_OPTIONAL_required	false
+#define SIMA_OPTIONAL_optional	true
+#define SIMA_TARGET(fn, need)						\
+	SIMA_HOOK(#fn, sima_hook_##fn, &sima_orig_addrs[SIMA_TARGET_##fn], \
+		  SIMA_OPTIONAL_##need +					\
+		  BUILD_BUG_ON_ZERO(!__same_type(sima_hook_##fn,		\
+						 sima_orig_##fn))),
+
+static struct sima_hook sima_hook_table[] = {
+#include "hook_targets.def"
+#undef SIMA_TARGET
+};
+
+struct sima_hook_set sima_hooks = {
+	.hooks = sima_hook_table,
+	.nr = ARRAY_SIZE(sima_hook_table),
+};
+
+/**
+ * sima_series_prepare - what the 6.12 wrappers need before they run
+ *
+ * Return: 0: they need nothing.
+ */
+int sima_series_prepare(void)
+{
+	return 0;
+}
