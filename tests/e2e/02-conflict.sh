@@ -3,12 +3,13 @@
 # 02-conflict: a hook target another ftrace user already modifies makes
 # insmod fail, names the target, and leaves nothing behind. The other user
 # is a kprobe with a post handler (IPMODIFY, like livepatch) held by
-# sima_testmod on one target at a time.
+# sima_testmod on one target at a time, among those every kernel series
+# hooks.
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
 ! is_loaded sima || fail "sima is loaded before the test"
-for target in security_bprm_check do_filp_open __fput; do
+for target in security_bprm_check security_mmap_file __fput; do
 	insmod "$SIMA_TESTMOD" kprobe_post=$target ||
 		fail "cannot hold a post-handler kprobe on $target"
 	_testmod_loaded=1

@@ -1,33 +1,41 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 # 80-unload-sleeper: rmmod must wait for a task asleep inside a hooked path.
-# A reader opens a fifo and blocks inside the open (do_filp_open); rmmod
-# started then must not return while the reader sleeps (the module may
-# show as "Unloading"), and must return 0 within seconds once a writer
-# wakes the reader.  The reader gets its data; sima is gone; any oops or
-# lockdep report fails the test through run.sh.
+# With the scratch file system frozen, a mknod(2) there sleeps inside
+# do_mknodat() (hooked on every kernel series) until the thaw; rmmod
+# started then must not return while it sleeps (the module may show as
+# "Unloading"), and must return 0 within seconds of the thaw. The mknod
+# succeeds; sima is gone; any oops or lockdep report fails the test
+# through run.sh.
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
+scratch_dir S
 tmp_dir T
-fifo=$T/fifo
-mkfifo "$fifo" || fail "mkfifo failed"
-rm -f "$T/rmmod.rc"
-
-# release_reader: open the fifo for writing so that the reader returns
-release_reader() {
-	echo sima-e2e-data >"$fifo"
+rm -f "$T/rmmod.rc" "$T/mknod.rc"
+frozen=0
+# A frozen scratch disk would hang every later test (and this one's
+# cleanup): thaw it on any exit, first, keeping the exit status.
+thaw() {
+	_st=$?
+	[ $frozen = 0 ] || simatest thaw "$SIMA_SCRATCH" || true
+	frozen=0
+	return $_st
 }
+trap 'thaw; _e2e_cleanup' EXIT
 
 sima_load
 
-simatest sleep-open "$fifo" >"$T/reader.out" 2>&1 &
-reader=$!
+simatest freeze "$SIMA_SCRATCH" || fail "cannot freeze $SIMA_SCRATCH"
+frozen=1
+(
+	simatest mknod-fifo "$S/fifo"
+	echo $? >"$T/mknod.rc"
+) &
+sleeper=$!
 sleep 1
-kill -0 $reader 2>/dev/null ||
-	fail "reader exited early: $(cat "$T/reader.out")"
-state=$(awk '{ print $3 }' "/proc/$reader/stat")
-[ "$state" = S ] || log "reader state $state (expected S)"
+[ ! -f "$T/mknod.rc" ] ||
+	fail "mknod on a frozen file system returned ($(cat "$T/mknod.rc"))"
 
 (
 	rmmod sima
@@ -38,31 +46,27 @@ sleep 2
 
 if [ -f "$T/rmmod.rc" ]; then
 	bad "rmmod returned ($(cat "$T/rmmod.rc")) while a task slept" \
-		"in a hooked open"
+		"in a hooked mknod"
 	_sima_loaded=0
 fi
 if ! is_loaded sima; then
 	bad "sima left /proc/modules while a task slept in it"
 else
-	log "while the reader sleeps: $(grep '^sima ' /proc/modules)"
+	log "while the mknod sleeps: $(grep '^sima ' /proc/modules)"
 fi
-kill -0 $reader 2>/dev/null || bad "reader returned before any writer"
+[ ! -f "$T/mknod.rc" ] || bad "mknod returned before the thaw"
 
-release_reader
+thaw
 if ! wait_for 10 test -f "$T/rmmod.rc"; then
-	fail "rmmod did not return within 10 s of the reader waking"
+	fail "rmmod did not return within 10 s of the thaw"
 fi
 wait $rmmod_pid
 _sima_loaded=0
 assert_eq "$(cat "$T/rmmod.rc")" 0 "rmmod status"
 
-if ! wait_for 5 sh -c "! kill -0 $reader 2>/dev/null"; then
-	release_reader
-	fail "reader still running"
-fi
-wait $reader
-assert_eq "$?" 0 "reader exit status"
-assert_eq "$(cat "$T/reader.out")" sima-e2e-data "data the reader got"
+wait_for 5 test -f "$T/mknod.rc" || fail "mknod still asleep after the thaw"
+wait $sleeper
+assert_eq "$(cat "$T/mknod.rc")" 0 "mknod status"
 
 ! is_loaded sima || bad "sima still in /proc/modules"
 [ ! -e "$SIMA_FS" ] || bad "$SIMA_FS still there"

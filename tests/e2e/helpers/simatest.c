@@ -25,6 +25,7 @@
 #include <limits.h>
 #include <sched.h>
 #include <linux/elf.h>
+#include <linux/fs.h>
 #include <linux/kexec.h>
 #include <linux/openat2.h>
 #include <stdarg.h>
@@ -32,6 +33,7 @@
 #include <stdlib.h>
 #include <stdnoreturn.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/personality.h>
 #include <sys/stat.h>
@@ -575,6 +577,21 @@ static int run_mknod(struct ctx *c)
 	return 0;
 }
 
+/* Freeze or thaw the file system of a path (FIFREEZE, FITHAW). */
+static int run_freeze(struct ctx *c)
+{
+	int fd = open(c->argv[0], O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return failed(c, "open");
+	if (ioctl(fd, c->op->arg, 0)) {
+		close(fd);
+		return failed(c, c->op->arg == FIFREEZE ? "FIFREEZE" : "FITHAW");
+	}
+	close(fd);
+	return 0;
+}
+
 /* ---- modules, firmware, kexec --------------------------------------- */
 
 static void module_name(struct ctx *c, const char *file)
@@ -844,6 +861,8 @@ static const struct op ops[] = {
 	OP1("mknod-reg", "PATH", run_mknod, S_IFREG),
 	OP1("mknod-fifo", "PATH", run_mknod, S_IFIFO),
 	OP1("mknod-chr", "PATH", run_mknod, S_IFCHR),
+	OP1("freeze", "PATH", run_freeze, FIFREEZE),
+	OP1("thaw", "PATH", run_freeze, FITHAW),
 	{ "finit", "MODULE.ko", 1, 1, setup_finit, run_finit, teardown_close,
 	  0 },
 	{ "init", "MODULE.ko", 1, 1, setup_init, run_init, teardown_close, 0 },
