@@ -174,27 +174,11 @@ static void *sima_hook_arch_kexec_kernel_image_load(struct kimage *image)
 	return ret;
 }
 
-/*
- * In hook_targets.def's order: sima_hook_entry scans it hottest first.
- * Each wrapper must have its original's prototype (the kernel's own,
- * where a header declares it).
- */
-#define SIMA_OPTIONAL_required	false
-#define SIMA_OPTIONAL_optional	true
-#define SIMA_TARGET(fn, need)						\
-	SIMA_HOOK(#fn, sima_hook_##fn, &sima_orig_addrs[SIMA_TARGET_##fn], \
-		  SIMA_OPTIONAL_##need +					\
-		  BUILD_BUG_ON_ZERO(!__same_type(sima_hook_##fn,		\
-						 sima_orig_##fn))),
-
-static struct sima_hook sima_hook_table[] = {
+/* In hook_targets.def's order: sima_hook_entry scans it hottest first. */
+struct sima_hook sima_hook_table[SIMA_NR_TARGETS] = {
+#define SIMA_TARGET(fn, need) SIMA_HOOK_ENTRY(fn, need),
 #include "hook_targets.def"
 #undef SIMA_TARGET
-};
-
-struct sima_hook_set sima_hooks = {
-	.hooks = sima_hook_table,
-	.nr = ARRAY_SIZE(sima_hook_table),
 };
 
 /**

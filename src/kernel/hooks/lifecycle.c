@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * sima - the hooks' start and stop, for the hook table of the kernel
- * series sima is built for (sima_hooks, in its hooks.c)
+ * series sima is built for (sima_hook_table, in its hooks.c)
  */
 
 #include <linux/kernel.h>
@@ -11,6 +11,11 @@
 
 /* Cleared first on unload: wrappers keep calling the original, silently. */
 bool sima_hooks_live;
+
+static struct sima_hook_set sima_hooks = {
+	.hooks = sima_hook_table,
+	.nr = SIMA_NR_TARGETS,
+};
 
 /**
  * sima_hooks_prepare - find every call site, before sima measures anything

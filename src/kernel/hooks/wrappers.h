@@ -55,10 +55,23 @@ int sima_data_event(enum sima_hook_id hook, enum sima_func func,
 		    bool contents);
 
 /*
+ * An entry of a series' hook table for SIMA_TARGET(fn, need): the wrapper
+ * must have its original's prototype (the kernel's own, where a header
+ * declares it).
+ */
+#define SIMA_OPTIONAL_required	false
+#define SIMA_OPTIONAL_optional	true
+#define SIMA_HOOK_ENTRY(fn, need)					\
+	SIMA_HOOK(#fn, sima_hook_##fn, &sima_orig_addrs[SIMA_TARGET_##fn], \
+		  SIMA_OPTIONAL_##need +					\
+		  BUILD_BUG_ON_ZERO(!__same_type(sima_hook_##fn,		\
+						 sima_orig_##fn)))
+
+/*
  * In the series' hooks.c: its hook table, and anything its own wrappers
  * need found before they run.
  */
-extern struct sima_hook_set sima_hooks;
+extern struct sima_hook sima_hook_table[SIMA_NR_TARGETS];
 int sima_series_prepare(void);
 
 #endif /* _SIMA_WRAPPERS_H */
