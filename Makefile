@@ -4,6 +4,7 @@
 #
 #   make                build sima.ko against KDIR
 #   make demo           boot a VM with swtpm and show sima at work
+#                       (KERNEL=distro-6.12 etc.: another kernel flavour)
 #   make build-FLAVOUR  sima.ko, the test module and the guest helpers for a
 #                       kernel flavour (scripts/kernels.sh: test, distro,
 #                       test-6.12, distro-6.12; aliases test-6.1, distro-6.1)
@@ -100,7 +101,7 @@ bench: build-distro
 	SIMA_BENCH_NOBUILD=1 scripts/bench.sh $(BENCH_ARGS)
 
 demo:
-	scripts/demo.sh
+	scripts/demo.sh $(KERNEL)
 
 .PHONY: modules clean deps checkpatch layering unit fuzz $(addprefix build-,$(FLAVOURS)) \
 	$(addprefix kernel-,$(SERIES)) $(addprefix smoke-,$(FLAVOURS)) \

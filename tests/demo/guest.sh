@@ -46,7 +46,7 @@ show setfattr -n user.demo -v 1 hello.txt
 show setfattr -x user.demo hello.txt
 show mknod fifo p
 show openssl dgst -sha256 hello.txt
-show tpm2_pcrread sha256:10
+show tpm2_pcrread sha256:"$(cat /sys/module/sima/parameters/pcr)"
 show insmod /sima/sima_testmod.ko
 show rmmod sima_testmod
 

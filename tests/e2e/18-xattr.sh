@@ -7,7 +7,8 @@
 #   removexattr, ENODATA		inode_removexattr 1
 # security.sima_e2e is not one of the names IMA/EVM protect, so native
 # EVM on the distro kernel does not interfere.  Then the same through the
-# real setfattr, exact for the xattr hooks only.
+# real setfattr, exact for the xattr hooks only, and a POSIX ACL set and
+# removed (on 6.12 through the ACL hooks, the same events).
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
@@ -64,6 +65,22 @@ for name in user.sima_tool security.sima_tool; do
 	assert_eq "$(xattr_delta "$E2E_TMP/c" "$E2E_TMP/d")" "0 0 1 0 " \
 		"failing setfattr -x $name: set/post/remove/post"
 done
+
+# An access ACL with a named user (so ext4 stores it): version 2, then
+# USER_OBJ rw, USER 1000 r, GROUP_OBJ r, MASK r, OTHER r.
+acl=0x02000000
+acl=${acl}01000600ffffffff02000400e803000004000400ffffffff
+acl=${acl}10000400ffffffff20000400ffffffff
+snap "$E2E_TMP/a"
+setfattr -n system.posix_acl_access -v "$acl" "$W/f" ||
+	bad "setting an ACL failed"
+snap "$E2E_TMP/b"
+assert_eq "$(xattr_delta "$E2E_TMP/a" "$E2E_TMP/b")" "1 1 0 0 " \
+	"ACL set: set/post/remove/post"
+setfattr -x system.posix_acl_access "$W/f" || bad "removing the ACL failed"
+snap "$E2E_TMP/c"
+assert_eq "$(xattr_delta "$E2E_TMP/b" "$E2E_TMP/c")" "0 0 1 1 " \
+	"ACL removed: set/post/remove/post"
 
 sima_unload
 pass

@@ -870,7 +870,7 @@ static const struct template_encode_case template_encode_cases[] = {
 	  .err = -EINVAL, },
 	{ .name = "unknown digest algorithm",
 	  .template = "ima-ng",
-	  .algo = 20,
+	  .algo = 99,
 	  .digest =
 		"101112131415161718191a1b1c1d1e1f202122232425262728292a2b2c2d2e2f",
 	  .ename = "/x",
@@ -912,7 +912,7 @@ static const struct template_encode_case template_encode_cases[] = {
 	{ .name = "violation needs no digest but a known algorithm",
 	  .template = "ima-ng",
 	  .violation = true,
-	  .algo = 20,
+	  .algo = 99,
 	  .ename = "/x",
 	  .err = -EINVAL, },
 

@@ -20,6 +20,11 @@
 
 /* The originals only Linux 6.12 has. */
 typeof(security_file_post_open) sima_orig_security_file_post_open;
+typeof(security_inode_set_acl) sima_orig_security_inode_set_acl;
+typeof(security_inode_post_set_acl) sima_orig_security_inode_post_set_acl;
+typeof(security_inode_remove_acl) sima_orig_security_inode_remove_acl;
+typeof(security_inode_post_remove_acl)
+	sima_orig_security_inode_post_remove_acl;
 void *sima_orig_bzImage64_load(struct kimage *image, char *kernel,
 			       unsigned long kernel_len, char *initrd,
 			       unsigned long initrd_len, char *cmdline,
@@ -36,6 +41,66 @@ static int sima_hook_security_file_post_open(struct file *file, int mask)
 		ret = sima_file_check(file, mask, false);
 	sima_hook_exit();
 	return ret;
+}
+
+/*
+ * POSIX ACLs: since 6.2 setxattr(2) and removexattr(2) of an ACL go
+ * through the ACL hooks, not the xattr ones; as on 6.1, each change is an
+ * xattr event with the ACL's name.
+ */
+static int sima_hook_security_inode_set_acl(struct mnt_idmap *idmap,
+					    struct dentry *dentry,
+					    const char *acl_name,
+					    struct posix_acl *kacl)
+{
+	int ret;
+
+	sima_hook_enter();
+	ret = sima_orig_security_inode_set_acl(idmap, dentry, acl_name, kacl);
+	if (!ret && sima_hook_active())
+		ret = sima_dentry_event(SIMA_EV_SETXATTR, dentry, acl_name,
+					NULL, 0, NULL);
+	sima_hook_exit();
+	return ret;
+}
+
+static void sima_hook_security_inode_post_set_acl(struct dentry *dentry,
+						  const char *acl_name,
+						  struct posix_acl *kacl)
+{
+	sima_hook_enter();
+	sima_orig_security_inode_post_set_acl(dentry, acl_name, kacl);
+	if (sima_hook_active())
+		sima_dentry_event(SIMA_EV_POST_SETXATTR, dentry, acl_name, NULL,
+				  0, NULL);
+	sima_hook_exit();
+}
+
+static int sima_hook_security_inode_remove_acl(struct mnt_idmap *idmap,
+					       struct dentry *dentry,
+					       const char *acl_name)
+{
+	int ret;
+
+	sima_hook_enter();
+	ret = sima_orig_security_inode_remove_acl(idmap, dentry, acl_name);
+	if (!ret && sima_hook_active())
+		ret = sima_dentry_event(SIMA_EV_REMOVEXATTR, dentry, acl_name,
+					NULL, 0, NULL);
+	sima_hook_exit();
+	return ret;
+}
+
+static void sima_hook_security_inode_post_remove_acl(struct mnt_idmap *idmap,
+						     struct dentry *dentry,
+						     const char *acl_name)
+{
+	sima_hook_enter();
+	sima_orig_security_inode_post_remove_acl(idmap, dentry, acl_name);
+	if (sima_hook_active())
+		sima_dentry_event(SIMA_EV_POST_REMOVEXATTR, dentry, acl_name,
+				  NULL, 0, NULL);
+	sima_hook_exit();
 }
 
 /*

@@ -87,9 +87,20 @@ static int file_event(enum sima_hook_id hook, enum sima_func func,
 	return sima_dispatch(&ev);
 }
 
-static int dentry_event(enum sima_hook_id hook, struct dentry *dentry,
-			const char *name, const void *value, size_t size,
-			const struct iattr *attr)
+/**
+ * sima_dentry_event - an xattr or attribute change of a dentry
+ * @hook: the hook
+ * @dentry: the dentry changed
+ * @name: the xattr (or POSIX ACL) name, NULL for an attribute change
+ * @value: the xattr's new value, if known
+ * @size: length of @value
+ * @attr: the attribute change, NULL for an xattr
+ *
+ * Return: the dispatcher's verdict.
+ */
+int sima_dentry_event(enum sima_hook_id hook, struct dentry *dentry,
+		      const char *name, const void *value, size_t size,
+		      const struct iattr *attr)
 {
 	struct sima_event ev = {
 		.hook = hook,
@@ -331,8 +342,8 @@ int sima_hook_security_inode_setxattr(struct sima_idmap *idmap,
 	ret = sima_orig_security_inode_setxattr(idmap, dentry, name, value,
 						size, flags);
 	if (!ret && sima_hook_active())
-		ret = dentry_event(SIMA_EV_SETXATTR, dentry, name, value, size,
-				   NULL);
+		ret = sima_dentry_event(SIMA_EV_SETXATTR, dentry, name, value,
+					size, NULL);
 	sima_hook_exit();
 	return ret;
 }
@@ -346,8 +357,8 @@ void sima_hook_security_inode_post_setxattr(struct dentry *dentry,
 	sima_orig_security_inode_post_setxattr(dentry, name, value, size,
 					       flags);
 	if (sima_hook_active())
-		dentry_event(SIMA_EV_POST_SETXATTR, dentry, name, value, size,
-			     NULL);
+		sima_dentry_event(SIMA_EV_POST_SETXATTR, dentry, name, value,
+				  size, NULL);
 	sima_hook_exit();
 }
 
@@ -360,8 +371,8 @@ sima_hook_security_inode_removexattr(struct sima_idmap *idmap,
 	sima_hook_enter();
 	ret = sima_orig_security_inode_removexattr(idmap, dentry, name);
 	if (!ret && sima_hook_active())
-		ret = dentry_event(SIMA_EV_REMOVEXATTR, dentry, name, NULL, 0,
-				   NULL);
+		ret = sima_dentry_event(SIMA_EV_REMOVEXATTR, dentry, name, NULL,
+					0, NULL);
 	sima_hook_exit();
 	return ret;
 }
@@ -377,8 +388,8 @@ int sima_hook___vfs_removexattr_locked(struct sima_idmap *idmap,
 	ret = sima_orig___vfs_removexattr_locked(idmap, dentry, name,
 						 delegated_inode);
 	if (!ret && sima_hook_active())
-		dentry_event(SIMA_EV_POST_REMOVEXATTR, dentry, name, NULL, 0,
-			     NULL);
+		sima_dentry_event(SIMA_EV_POST_REMOVEXATTR, dentry, name, NULL,
+				  0, NULL);
 	sima_hook_exit();
 	return ret;
 }
@@ -392,7 +403,8 @@ int sima_hook_security_inode_setattr(struct sima_idmap *idmap,
 	sima_hook_enter();
 	ret = sima_orig_security_inode_setattr(idmap, dentry, attr);
 	if (!ret && sima_hook_active())
-		ret = dentry_event(SIMA_EV_SETATTR, dentry, NULL, NULL, 0, attr);
+		ret = sima_dentry_event(SIMA_EV_SETATTR, dentry, NULL, NULL, 0,
+					attr);
 	sima_hook_exit();
 	return ret;
 }
@@ -407,7 +419,8 @@ int sima_hook_notify_change(struct sima_idmap *idmap,
 	ret = sima_orig_notify_change(idmap, dentry, attr,
 				      delegated_inode);
 	if (!ret && sima_hook_active())
-		dentry_event(SIMA_EV_POST_SETATTR, dentry, NULL, NULL, 0, attr);
+		sima_dentry_event(SIMA_EV_POST_SETATTR, dentry, NULL, NULL, 0,
+				  attr);
 	sima_hook_exit();
 	return ret;
 }

@@ -50,6 +50,9 @@ extern typeof(sima_orig_ima_measure_critical_data)
 	sima_hook_ima_measure_critical_data;
 
 int sima_file_check(struct file *file, int acc_mode, bool truncating);
+int sima_dentry_event(enum sima_hook_id hook, struct dentry *dentry,
+		      const char *name, const void *value, size_t size,
+		      const struct iattr *attr);
 int sima_data_event(enum sima_hook_id hook, enum sima_func func,
 		    struct file *file, const void *buf, loff_t size, int id,
 		    bool contents);
