@@ -15,8 +15,6 @@
 #include <linux/ima.h>
 #include <linux/kexec.h>
 
-#include "sima/classify.h"
-#include "sima/dispatch.h"
 #include "sima/kallsyms.h"
 #include "kernel/hooks/wrappers.h"
 

@@ -14,8 +14,6 @@
 #include <linux/kexec.h>
 #include <linux/security.h>
 
-#include "sima/classify.h"
-#include "sima/dispatch.h"
 #include "kernel/hooks/wrappers.h"
 
 /* The originals only Linux 6.12 has. */

@@ -29,8 +29,6 @@
 #include "sima/dispatch.h"
 #include "sima/hash.h"
 #include "sima/policy_active.h"
-#include "kernel/hook.h"
-#include "kernel/hooks/hook_targets.h"
 #include "kernel/hooks/wrappers.h"
 
 /*
